@@ -1,0 +1,142 @@
+"""Build, load and summarize the graphkit dataset: the API the CLI and notebooks use.
+
+Examples
+--------
+>>> import graphkit as gk
+>>> ds = gk.load()
+>>> summary = gk.summarize(ds)
+>>> summary.documents
+5
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset
+
+from graphkit.corpus import load_corpus
+from graphkit.errors import ValidationError
+from graphkit.facts import load_facts
+from graphkit.paths import ProjectPaths, project_paths
+from graphkit.rdf.build import BuildResult, build_dataset, input_digest
+from graphkit.rdf.io import atomic_write, serialize_nquads, serialize_trig
+from graphkit.rdf.namespaces import GK, RDF, RDFS, graph_iri
+from graphkit.rdf.store import Engine, open_store
+from graphkit.rdf.validate import validate_dataset
+from graphkit.rdf.vocabulary import load_vocabulary
+
+__all__ = ["Summary", "build", "is_stale", "load", "summarize"]
+
+_TRIG_HEADER = (
+    "# graphkit: TIP Report Heroes knowledge graph. Built by `graphkit build`; do not edit.\n"
+    "# Sources: data/corpus/ and data/facts/. Ontology: ontology/graphkit.ttl.\n\n"
+)
+
+
+def build(root: str | Path | None = None, *, write: bool = True, validate: bool = True) -> BuildResult:
+    """Build the dataset from the corpus and the curated facts.
+
+    Parameters
+    ----------
+    root : str or Path, optional
+        The checkout to build (default: this one).
+    write : bool
+        Write ``data/build/graphkit.trig``, ``graphkit.nq`` and ``inputs.sha256``.
+        Each file is replaced atomically, and only after every check passed, so
+        a failed build leaves the previous outputs untouched.
+    validate : bool
+        Check the result against the SHACL shapes before writing.
+
+    Raises
+    ------
+    InputError
+        If an input file is malformed or inconsistent (names file and line).
+    ValidationError
+        If the result breaks the SHACL shapes.
+    """
+    paths = project_paths(root)
+    vocab = load_vocabulary(paths.ontology)
+    corpus = load_corpus(paths)
+    facts = load_facts(corpus, vocab, paths)
+    dataset = build_dataset(corpus, facts, vocab.graph)
+    if validate:
+        violations = validate_dataset(dataset, paths.shapes)
+        if violations:
+            raise ValidationError(violations)
+    if write:
+        trig = serialize_trig(dataset, header=_TRIG_HEADER)
+        nquads = serialize_nquads(dataset)
+        atomic_write(paths.trig, trig)
+        atomic_write(paths.nquads, nquads)
+        atomic_write(paths.build_stamp, (input_digest(paths) + "\n").encode())
+    return BuildResult(dataset, corpus, facts)
+
+
+def is_stale(paths: ProjectPaths | None = None) -> bool:
+    """Return whether the built files are missing or older than their inputs."""
+    paths = paths or project_paths()
+    if not (paths.nquads.is_file() and paths.trig.is_file() and paths.build_stamp.is_file()):
+        return True
+    return paths.build_stamp.read_text().strip() != input_digest(paths)
+
+
+def load(root: str | Path | None = None, *, engine: Engine = "oxigraph", rebuild: bool | None = None) -> Dataset:
+    """Return the dataset ready to query, building it first only when needed.
+
+    Parameters
+    ----------
+    root : str or Path, optional
+        The checkout (default: this one).
+    engine : {"oxigraph", "memory"}
+        The store (see :func:`graphkit.rdf.store.open_store`).
+    rebuild : bool, optional
+        ``None`` (default) rebuilds when the inputs changed since the last
+        build; ``True`` always rebuilds; ``False`` never does.
+
+    Returns
+    -------
+    rdflib.Dataset
+        Named graphs per document, plus ``entities``, ``corpus`` and
+        ``ontology``; the default graph is their union.
+    """
+    paths = project_paths(root)
+    if rebuild or (rebuild is None and is_stale(paths)):
+        build(paths.root)
+    return open_store(paths.nquads, engine=engine)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a dataset holds."""
+
+    triples: int
+    quads: int
+    documents: int
+    entities: int
+    statements: int
+    evidence_quotes: int
+    entities_by_type: dict[str, int]
+
+
+def summarize(dataset: Dataset) -> Summary:
+    """Count what *dataset* holds: triples, documents, statements, entities by type."""
+    quads = list(dataset.quads((None, None, None, None)))
+    triples = {(s, p, o) for s, p, o, _ in quads}
+    ontology = dataset.graph(graph_iri("ontology"))
+    entities = dataset.graph(graph_iri("entities"))
+    by_type: Counter[str] = Counter()
+    for _, rdf_type in entities.subject_objects(RDF.type):
+        by_type[str(ontology.value(rdf_type, RDFS.label) or rdf_type)] += 1
+    count = Counter(o for s, p, o in triples if p == RDF.type)
+    return Summary(
+        triples=len(triples),
+        quads=len(quads),
+        documents=count[GK.SourceDocument],
+        entities=sum(by_type.values()),
+        statements=count[RDF.Statement],
+        evidence_quotes=count[GK.EvidenceQuote],
+        entities_by_type=dict(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
+    )
