@@ -33,12 +33,33 @@ _EXPORTS: dict[str, str] = {
     "validate_dataset": "graphkit.rdf.validate",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "GraphkitError",
+    "InputError",
+    "QueryError",
+    "Summary",
+    "UnsafeQueryError",
+    "ValidationError",
+    "__version__",
+    "build",
+    "is_stale",
+    "load",
+    "load_corpus",
+    "open_store",
+    "summarize",
+    "validate_dataset",
+]
 
 if TYPE_CHECKING:
     from graphkit.corpus import load_corpus
     from graphkit.dataset import Summary, build, is_stale, load, summarize
-    from graphkit.errors import GraphkitError, InputError, QueryError, UnsafeQueryError, ValidationError
+    from graphkit.errors import (
+        GraphkitError,
+        InputError,
+        QueryError,
+        UnsafeQueryError,
+        ValidationError,
+    )
     from graphkit.rdf.store import open_store
     from graphkit.rdf.validate import validate_dataset
 

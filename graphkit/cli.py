@@ -92,7 +92,8 @@ def _print_summary(summary) -> None:
 @handles_errors
 def build(
     check: Annotated[
-        bool, typer.Option("--check", help="Build in memory and fail if data/build/ is out of date.")
+        bool,
+        typer.Option("--check", help="Build in memory and fail if data/build/ is out of date."),
     ] = False,
 ) -> None:
     """Build data/build/graphkit.trig and graphkit.nq from the corpus and the facts."""
@@ -113,7 +114,8 @@ def build(
     summary = summarize(result.dataset)
     console.print(
         f"built {summary.triples:,} triples from {summary.documents} documents, "
-        f"{len(result.facts.claims)} quotes and {len(result.facts.facts)} facts; the graph conforms to the shapes"
+        f"{len(result.facts.claims)} quotes and {len(result.facts.facts)} facts; "
+        "the graph conforms to the shapes"
     )
     for path in (paths.trig, paths.nquads):
         console.print(f"wrote {path.relative_to(paths.root).as_posix()}")
@@ -132,7 +134,11 @@ def validate(
     from graphkit.rdf.store import open_store
     from graphkit.rdf.validate import validate_dataset
 
-    data = open_store(dataset, engine="memory") if dataset else build_dataset(write=False, validate=False).dataset
+    data = (
+        open_store(dataset, engine="memory")
+        if dataset
+        else build_dataset(write=False, validate=False).dataset
+    )
     violations = validate_dataset(data)
     if violations:
         raise ValidationError(violations)

@@ -117,7 +117,7 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def find_boilerplate(text: str) -> list[Span]:
-    """Return the spans of page boilerplate in *text*, sorted and non-overlapping.
+    r"""Return the spans of page boilerplate in *text*, sorted and non-overlapping.
 
     Recognised: icon-name lists (a long line of bare CSS icon names), repeated
     page titles (``headline | site name``), download links, and trailing page
@@ -126,7 +126,7 @@ def find_boilerplate(text: str) -> list[Span]:
 
     Examples
     --------
-    >>> text = "Headline\\n\\nBody.\\n\\nHeadline | Site\\n\\nRelated News\\nOther story\\n"
+    >>> text = "Headline\n\nBody.\n\nHeadline | Site\n\nRelated News\nOther story\n"
     >>> [(s.kind, text[s.start:s.end]) for s in find_boilerplate(text)][0]
     ('page-title', 'Headline | Site')
     """

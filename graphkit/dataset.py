@@ -83,7 +83,9 @@ def is_stale(paths: ProjectPaths | None = None) -> bool:
     return paths.build_stamp.read_text().strip() != input_digest(paths)
 
 
-def load(root: str | Path | None = None, *, engine: Engine = "oxigraph", rebuild: bool | None = None) -> Dataset:
+def load(
+    root: str | Path | None = None, *, engine: Engine = "oxigraph", rebuild: bool | None = None
+) -> Dataset:
     """Return the dataset ready to query, building it first only when needed.
 
     Parameters

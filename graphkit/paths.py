@@ -40,9 +40,7 @@ def project_root() -> Path:
     for candidate in candidates:
         if _is_root(candidate):
             return candidate
-    raise InputError(
-        "cannot find the graphkit data: run from a clone of the repository or set GRAPHKIT_HOME"
-    )
+    raise InputError("cannot find the graphkit data: run from a clone of the repository or set GRAPHKIT_HOME")
 
 
 @dataclass(frozen=True)

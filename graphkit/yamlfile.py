@@ -1,4 +1,4 @@
-"""Read YAML so that every mapping and list remembers the line it came from.
+r"""Read YAML so that every mapping and list remembers the line it came from.
 
 Curated files are edited by people; an error must point at the line to fix.
 PyYAML's safe loader is used, with two changes: mappings and sequences come
@@ -9,7 +9,7 @@ keeping the last value.
 Examples
 --------
 >>> import io
->>> data = load_yaml_text("a: 1\\nb:\\n  - [x, y]\\n", "example.yaml")
+>>> data = load_yaml_text("a: 1\nb:\n  - [x, y]\n", "example.yaml")
 >>> data.line, data["b"][0].line
 (1, 3)
 """
@@ -55,9 +55,7 @@ def _construct_mapping(loader: _LocatingLoader, node: yaml.MappingNode) -> Locat
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -75,12 +73,8 @@ def _construct_plain_string(loader: _LocatingLoader, node: yaml.ScalarNode) -> s
     return loader.construct_scalar(node)
 
 
-_LocatingLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
-_LocatingLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence
-)
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 for _tag in ("int", "float", "timestamp", "bool"):
     _LocatingLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_plain_string)
 
@@ -91,7 +85,7 @@ def load_yaml_text(text: str, path: str | Path) -> Any:
     Scalars other than ``null`` are returned as strings.
     """
     try:
-        return yaml.load(text, Loader=_LocatingLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LocatingLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

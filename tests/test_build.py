@@ -23,7 +23,7 @@ def test_committed_build_is_current(root):
     assert not gk.is_stale(paths)
 
 
-def test_build_is_deterministic_across_processes(checkout):
+def test_build_is_deterministic_across_processes_and_locations(checkout, root):
     digests = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "GRAPHKIT_HOME": str(checkout)}
@@ -31,6 +31,8 @@ def test_build_is_deterministic_across_processes(checkout):
         paths = project_paths(checkout)
         digests.append((paths.trig.read_bytes(), paths.nquads.read_bytes()))
     assert digests[0] == digests[1]
+    # Built elsewhere on disk, the bytes are still those committed.
+    assert digests[0][1] == project_paths(root).nquads.read_bytes()
 
 
 def test_iris_are_minted_from_curated_ids(dataset):
@@ -57,8 +59,12 @@ def test_shapes_catch_a_broken_conferral(root):
 
 def test_build_fails_on_violation_and_keeps_outputs(checkout):
     shapes = checkout / "ontology" / "shapes.ttl"
-    shapes.write_text(shapes.read_text().replace(
-        'sh:path gk:memberCount ; sh:maxCount 1 ;', 'sh:path gk:memberCount ; sh:maxCount 1 ; sh:maxInclusive 5 ;'))
+    shapes.write_text(
+        shapes.read_text().replace(
+            "sh:path gk:memberCount ; sh:maxCount 1 ;",
+            "sh:path gk:memberCount ; sh:maxCount 1 ; sh:maxInclusive 5 ;",
+        )
+    )
     before = project_paths(checkout).nquads.read_bytes()
     with pytest.raises(ValidationError) as info:
         gk.build(checkout)

@@ -13,7 +13,11 @@ def run(checkout: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "GRAPHKIT_HOME": str(checkout), "COLUMNS": "200"}
     env.pop("GRAPHKIT_DEBUG", None)
     return subprocess.run(
-        [sys.executable, "-m", "graphkit", *args], cwd=checkout, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "graphkit", *args],
+        cwd=checkout,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -45,19 +49,64 @@ ENTITIES = "data/facts/entities.yaml"
     ("file", "old", "new", "message"),
     [
         (ENTITIES, "- id: dara-mech\n", "- id: dara-mech\n  label: [unclosed\n", "malformed YAML"),
-        (STATEMENTS, "[dara-mech, gk:country, cambodia]", "[dara-meck, gk:country, cambodia]", "unknown entity id 'dara-meck'"),
-        (STATEMENTS, "[dara-mech, gk:country, cambodia]", "[dara-mech, gk:homeland, cambodia]", "unknown property 'gk:homeland'"),
-        (ENTITIES, "  type: schema:Person\n  label: Dara Mech", "  type: schema:Alien\n  label: Dara Mech", "unknown type 'schema:Alien'"),
-        (STATEMENTS, "quote: Awardee Dara Mech of Cambodia", "quote: Awardee Dara Mech of Laos", "quote not found in document"),
-        (ENTITIES, "- id: dara-mech\n", "- id: zaheer-ahmed\n", "duplicate entity id 'zaheer-ahmed'"),
-        (STATEMENTS, '[tip-heroes-2023, gk:memberCount, "8"]', '[tip-heroes-2023, gk:memberCount, "eight"]', "bad value for gk:memberCount"),
-        ("ontology/graphkit.ttl", "gk:country a owl:ObjectProperty ;", "gk:country a owl:ObjectProperty ;;; <", "invalid Turtle"),
+        (
+            STATEMENTS,
+            "[dara-mech, gk:country, cambodia]",
+            "[dara-meck, gk:country, cambodia]",
+            "unknown entity id 'dara-meck'",
+        ),
+        (
+            STATEMENTS,
+            "[dara-mech, gk:country, cambodia]",
+            "[dara-mech, gk:homeland, cambodia]",
+            "unknown property 'gk:homeland'",
+        ),
+        (
+            ENTITIES,
+            "  type: schema:Person\n  label: Dara Mech",
+            "  type: schema:Alien\n  label: Dara Mech",
+            "unknown type 'schema:Alien'",
+        ),
+        (
+            STATEMENTS,
+            "quote: Awardee Dara Mech of Cambodia",
+            "quote: Awardee Dara Mech of Laos",
+            "quote not found in document",
+        ),
+        (
+            ENTITIES,
+            "- id: dara-mech\n",
+            "- id: zaheer-ahmed\n",
+            "duplicate entity id 'zaheer-ahmed'",
+        ),
+        (
+            STATEMENTS,
+            '[tip-heroes-2023, gk:memberCount, "8"]',
+            '[tip-heroes-2023, gk:memberCount, "eight"]',
+            "bad value for gk:memberCount",
+        ),
+        (
+            "ontology/graphkit.ttl",
+            "gk:country a owl:ObjectProperty ;",
+            "gk:country a owl:ObjectProperty ;;; <",
+            "invalid Turtle",
+        ),
     ],
-    ids=["malformed-yaml", "unknown-entity", "unknown-predicate", "unknown-type", "quote-not-found",
-         "duplicate-id", "bad-literal", "broken-ontology"],
+    ids=[
+        "malformed-yaml",
+        "unknown-entity",
+        "unknown-predicate",
+        "unknown-type",
+        "quote-not-found",
+        "duplicate-id",
+        "bad-literal",
+        "broken-ontology",
+    ],
 )
 def test_bad_input_names_file_and_line_and_keeps_outputs(checkout, file, old, new, message):
-    outputs = [checkout / "data" / "build" / name for name in ("graphkit.trig", "graphkit.nq", "inputs.sha256")]
+    outputs = [
+        checkout / "data" / "build" / name for name in ("graphkit.trig", "graphkit.nq", "inputs.sha256")
+    ]
     before = [p.read_bytes() for p in outputs]
     line = edit(checkout / file, old, new)
     result = run(checkout, "build")
@@ -73,8 +122,11 @@ def test_bad_input_names_file_and_line_and_keeps_outputs(checkout, file, old, ne
 
 
 def test_validate_prints_actionable_violations(checkout):
-    edit(checkout / "ontology" / "shapes.ttl", "sh:path gk:memberCount ; sh:maxCount 1 ;",
-         "sh:path gk:memberCount ; sh:maxCount 1 ; sh:maxInclusive 5 ;")
+    edit(
+        checkout / "ontology" / "shapes.ttl",
+        "sh:path gk:memberCount ; sh:maxCount 1 ;",
+        "sh:path gk:memberCount ; sh:maxCount 1 ; sh:maxInclusive 5 ;",
+    )
     result = run(checkout, "validate")
     assert result.returncode == 1
     assert "2023 TIP Report Heroes" in result.stderr
@@ -86,8 +138,22 @@ def test_validate_prints_actionable_violations(checkout):
 def test_debug_shows_traceback(checkout):
     edit(checkout / STATEMENTS, "[dara-mech, gk:country, cambodia]", "[nobody, gk:country, cambodia]")
     env_result = subprocess.run(
-        [sys.executable, "-m", "graphkit", "build"], cwd=checkout, capture_output=True, text=True,
+        [sys.executable, "-m", "graphkit", "build"],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
         env={**os.environ, "GRAPHKIT_HOME": str(checkout), "GRAPHKIT_DEBUG": "1"},
     )
     assert env_result.returncode != 0
     assert "Traceback" in env_result.stderr
+
+
+def test_facts_cannot_forge_provenance(checkout):
+    line = edit(
+        checkout / STATEMENTS,
+        "[dara-mech, gk:country, cambodia]",
+        "[dara-mech, oa:exact, cambodia]",
+    )
+    result = run(checkout, "build")
+    assert result.returncode == 2
+    assert f"{STATEMENTS}:{line}: oa:exact is written by the build" in " ".join(result.stderr.split())

@@ -31,11 +31,27 @@ def test_imelda_poole_albania_2021_hero(dataset):
 
 def test_six_named_2023_heroes_with_countries(dataset):
     heroes = set(dataset.objects(entity_iri("tip-heroes-2023"), GK.hasMember))
-    assert heroes == ids("zaheer-ahmed", "dara-mech", "eumelis-moya", "paola-hittscher", "basim-abdul-razzak", "iman-al-sailawi")
-    countries = {str(dataset.value(h, SKOS.prefLabel)): str(dataset.value(dataset.value(h, GK.country), SKOS.prefLabel)) for h in heroes}
+    assert heroes == ids(
+        "zaheer-ahmed",
+        "dara-mech",
+        "eumelis-moya",
+        "paola-hittscher",
+        "basim-abdul-razzak",
+        "iman-al-sailawi",
+    )
+    countries = {
+        str(dataset.value(h, SKOS.prefLabel)): str(
+            dataset.value(dataset.value(h, GK.country), SKOS.prefLabel)
+        )
+        for h in heroes
+    }
     assert countries == {
-        "Zaheer Ahmed": "Pakistan", "Dara Mech": "Cambodia", "Eumelis Moya": "Venezuela",
-        "Paola Hittscher": "Peru", "Basim Abdul-Razzak": "Iraq", "Iman Al Sailawi": "Iraq",
+        "Zaheer Ahmed": "Pakistan",
+        "Dara Mech": "Cambodia",
+        "Eumelis Moya": "Venezuela",
+        "Paola Hittscher": "Peru",
+        "Basim Abdul-Razzak": "Iraq",
+        "Iman Al Sailawi": "Iraq",
     }
 
 
@@ -58,7 +74,11 @@ def test_unnamed_cohorts_are_kept(dataset):
     assert dataset.value(entity_iri("ivlp-2021-tip-heroes"), GK.participantCount) == Literal(8)
     assert str(dataset.value(entity_iri("ivlp-2021-tip-heroes"), GK.format)) == "virtual"
     assert dataset.value(entity_iri("tip-heroes-2023"), GK.memberCount) == Literal(8)
-    assert (entity_iri("conferral-2023-cohort"), GK.recipient, entity_iri("tip-heroes-2023")) in dataset
+    assert (
+        entity_iri("conferral-2023-cohort"),
+        GK.recipient,
+        entity_iri("tip-heroes-2023"),
+    ) in dataset
 
 
 def test_entities_resolved_across_documents_with_aliases(dataset):
@@ -69,7 +89,10 @@ def test_entities_resolved_across_documents_with_aliases(dataset):
     assert "TIP Report" in set(map(str, dataset.objects(entity_iri("tip-report"), SKOS.altLabel)))
     # Polaris Project is one node, mentioned by both the 2021 blog and the 2023 article.
     docs = set(dataset.subjects(SCHEMA.mentions, entity_iri("polaris-project")))
-    assert {d.split("/")[-1] for d in docs} == {"eca-2021-virtual-ivlp-blog", "meridian-2023-ivlp-tip-heroes"}
+    assert {d.split("/")[-1] for d in docs} == {
+        "eca-2021-virtual-ivlp-blog",
+        "meridian-2023-ivlp-tip-heroes",
+    }
 
 
 def test_every_quote_is_verbatim_at_its_offsets(dataset, root):
@@ -87,18 +110,29 @@ def test_every_quote_is_verbatim_at_its_offsets(dataset, root):
 
 def test_every_fact_has_provenance_in_its_document_graph(dataset):
     for g in (g for g in dataset.graphs() if "/document/" in str(g.identifier)):
-        facts = {(s, p, o) for s, p, o in g if p not in (RDF.type, RDF.subject, RDF.predicate, RDF.object)
-                 and not str(s).startswith("https://w3id.org/graphkit/id/statement/")
-                 and not str(s).startswith("https://w3id.org/graphkit/id/evidence/")}
-        reified = {(g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
-                   for st in g.subjects(RDF.type, RDF.Statement)}
-        assert facts and facts == reified
+        facts = {
+            (s, p, o)
+            for s, p, o in g
+            if p not in (RDF.type, RDF.subject, RDF.predicate, RDF.object)
+            and not str(s).startswith("https://w3id.org/graphkit/id/statement/")
+            and not str(s).startswith("https://w3id.org/graphkit/id/evidence/")
+        }
+        reified = {
+            (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
+            for st in g.subjects(RDF.type, RDF.Statement)
+        }
+        assert facts
+        assert facts == reified
 
 
 def test_typed_literals(dataset):
-    assert dataset.value(entity_iri("ivlp-2021-tip-heroes"), GK.startMonth) == Literal("2021-07", datatype=XSD.gYearMonth)
+    assert dataset.value(entity_iri("ivlp-2021-tip-heroes"), GK.startMonth) == Literal(
+        "2021-07", datatype=XSD.gYearMonth
+    )
     assert dataset.value(entity_iri("tip-report-2020"), GK.editionNumber) == Literal(20)
-    assert dataset.value(entity_iri("webinar-unodc-ijm"), GK.dateWithoutYear) == Literal("--05-28", datatype=XSD.gMonthDay)
+    assert dataset.value(entity_iri("webinar-unodc-ijm"), GK.dateWithoutYear) == Literal(
+        "--05-28", datatype=XSD.gMonthDay
+    )
 
 
 def test_counts(dataset):

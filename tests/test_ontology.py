@@ -17,7 +17,9 @@ def test_every_class_and_property_has_label_and_comment(ontology):
     for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
         terms |= set(ontology.subjects(RDF.type, kind))
     assert len(terms) > 100
-    missing = [t for t in terms if ontology.value(t, RDFS.label) is None or ontology.value(t, RDFS.comment) is None]
+    missing = [
+        t for t in terms if ontology.value(t, RDFS.label) is None or ontology.value(t, RDFS.comment) is None
+    ]
     assert missing == []
 
 
@@ -32,10 +34,30 @@ def test_closed_namespace_matches_the_ontology(ontology):
 def test_required_modelling_terms(ontology):
     labels = {str(ontology.value(s, RDFS.label)) for s in ontology.subjects(RDF.type, OWL.Class)}
     for needed in (
-        "Person", "Government body", "NGO", "Legislature", "Legislative committee",
-        "International organization", "Company", "Program", "Program edition", "Award",
-        "Award conferral", "Report series", "Report", "Legislation", "Ceremony", "Roundtable",
-        "Keynote", "Webinar", "City", "State", "Country", "Role held", "Role", "Quotation",
+        "Person",
+        "Government body",
+        "NGO",
+        "Legislature",
+        "Legislative committee",
+        "International organization",
+        "Company",
+        "Program",
+        "Program edition",
+        "Award",
+        "Award conferral",
+        "Report series",
+        "Report",
+        "Legislation",
+        "Ceremony",
+        "Roundtable",
+        "Keynote",
+        "Webinar",
+        "City",
+        "State",
+        "Country",
+        "Role held",
+        "Role",
+        "Quotation",
     ):
         assert needed in labels
 

@@ -18,7 +18,7 @@ from graphkit.corpus import Corpus
 from graphkit.errors import InputError, QuoteNotFoundError
 from graphkit.facts.model import Claim, Entity, Fact, FactBase
 from graphkit.paths import ProjectPaths, project_paths
-from graphkit.rdf.namespaces import SCHEMA, XSD
+from graphkit.rdf.namespaces import DCTERMS, GK, OA, PROV, RDF, SCHEMA, SKOS, XSD
 from graphkit.rdf.vocabulary import Vocabulary
 from graphkit.yamlfile import LocatedDict, LocatedList, load_yaml
 
@@ -31,9 +31,41 @@ _LEXICAL_FORMS: dict[URIRef, tuple[re.Pattern[str], str]] = {
     XSD.gYearMonth: (re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"), "a month like 2021-07"),
     XSD.gMonthDay: (re.compile(r"^--(0[1-9]|1[0-2])-\d{2}$"), "a day like --05-28"),
     XSD.integer: (re.compile(r"^-?\d+$"), "a whole number"),
-    XSD.duration: (re.compile(r"^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$"), "an ISO 8601 duration like P1M"),
+    XSD.duration: (
+        re.compile(r"^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$"),
+        "an ISO 8601 duration like P1M",
+    ),
     XSD.anyURI: (re.compile(r"^https?://\S+$"), "a web address starting with http:// or https://"),
 }
+# Properties the build writes itself (labels, document metadata, provenance):
+# a facts file that states them would forge what the build must derive.
+_RESERVED = frozenset(
+    {
+        SCHEMA.mentions,
+        RDF.subject,
+        RDF.predicate,
+        RDF.object,
+        PROV.wasDerivedFrom,
+        PROV.wasQuotedFrom,
+        OA.exact,
+        OA.start,
+        OA.end,
+        GK.section,
+        GK.sourceFile,
+        GK.fileName,
+        GK.sha256,
+        GK.characterCount,
+        GK.metadataNote,
+        DCTERMS.title,
+        DCTERMS.identifier,
+        DCTERMS.issued,
+        DCTERMS.publisher,
+        DCTERMS.creator,
+        SKOS.prefLabel,
+        SKOS.altLabel,
+        SKOS.definition,
+    }
+)
 # Properties whose literal must appear verbatim inside the claim's quote.
 _VERBATIM = frozenset({SCHEMA.text})
 
@@ -85,7 +117,11 @@ def _load_entities(path: Path, vocab: Vocabulary) -> dict[str, Entity]:
             raise InputError(f"bad entity id {entity_id!r} (use a-z, 0-9, '-')", path=path, line=entry.line)
         if entity_id in entities:
             first = entities[entity_id].line
-            raise InputError(f"duplicate entity id {entity_id!r} (first at line {first})", path=path, line=entry.line)
+            raise InputError(
+                f"duplicate entity id {entity_id!r} (first at line {first})",
+                path=path,
+                line=entry.line,
+            )
         type_curie = _text(entry, "type", path)
         try:
             rdf_type = vocab.expand(type_curie)
@@ -93,7 +129,9 @@ def _load_entities(path: Path, vocab: Vocabulary) -> dict[str, Entity]:
             raise InputError(f"unknown type {type_curie!r}", path=path, line=entry.line_of("type")) from None
         if not vocab.is_class(rdf_type):
             raise InputError(
-                f"unknown type {type_curie!r}: not a class of the ontology", path=path, line=entry.line_of("type")
+                f"unknown type {type_curie!r}: not a class of the ontology",
+                path=path,
+                line=entry.line_of("type"),
             )
         aliases = entry.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
@@ -123,6 +161,12 @@ def _load_fact(row: object, path: Path, line: int, vocab: Vocabulary, entities: 
         raise InputError(f"unknown property {curie!r}", path=path, line=line) from None
     if not vocab.is_property(predicate):
         raise InputError(f"unknown property {curie!r}: not a property of the ontology", path=path, line=line)
+    if predicate in _RESERVED:
+        raise InputError(
+            f"{curie} is written by the build (labels, document metadata, provenance), not by facts",
+            path=path,
+            line=line,
+        )
     datatype = vocab.datatype(predicate)
     if datatype is None:
         if obj not in entities:
@@ -147,23 +191,33 @@ def _locate_quote(entry: LocatedDict, quote: str, document, path: Path) -> tuple
     occurrence = entry.get("occurrence", "1")
     if not str(occurrence).isdigit() or not 1 <= int(occurrence) <= len(starts):
         raise InputError(
-            f"'occurrence' must be between 1 and {len(starts)} for this quote", path=path, line=entry.line
+            f"'occurrence' must be between 1 and {len(starts)} for this quote",
+            path=path,
+            line=entry.line,
         )
     return starts[int(occurrence) - 1]
 
 
-def _load_claims(path: Path, vocab: Vocabulary, entities: dict[str, Entity], corpus: Corpus) -> list[Claim]:
+def _load_claims(
+    path: Path, root: Path, vocab: Vocabulary, entities: dict[str, Entity], corpus: Corpus
+) -> list[Claim]:
     data = load_yaml(path)
     if not isinstance(data, LocatedDict) or not isinstance(data.get("claims"), list):
         raise InputError("a statements file needs 'document:' and a list of 'claims:'", path=path)
     doc_id = _text(data, "document", path)
     if doc_id not in corpus:
-        raise InputError(f"unknown document id {doc_id!r} (see data/corpus/manifest.yaml)", path=path, line=data.line)
+        raise InputError(
+            f"unknown document id {doc_id!r} (see data/corpus/manifest.yaml)",
+            path=path,
+            line=data.line,
+        )
     document = corpus[doc_id]
     claims = []
     for entry in data["claims"]:
         if not isinstance(entry, LocatedDict):
-            raise InputError("each claim must be a mapping with 'quote:'", path=path, line=data["claims"].line)
+            raise InputError(
+                "each claim must be a mapping with 'quote:'", path=path, line=data["claims"].line
+            )
         quote = _text(entry, "quote", path)
         start, end = _locate_quote(entry, quote, document, path)
         quote = document.text[start:end]
@@ -173,15 +227,31 @@ def _load_claims(path: Path, vocab: Vocabulary, entities: dict[str, Entity], cor
             raise InputError("a claim needs 'facts:' or 'mentions:'", path=path, line=entry.line)
         facts = tuple(_load_fact(row, path, entry.line, vocab, entities) for row in rows)
         for fact in facts:
-            if fact.predicate in _VERBATIM and " ".join(str(fact.object).split()) not in " ".join(quote.split()):
-                raise InputError("the quoted text must appear verbatim in the claim's quote", path=path, line=fact.line)
+            if fact.predicate in _VERBATIM and " ".join(str(fact.object).split()) not in " ".join(
+                quote.split()
+            ):
+                raise InputError(
+                    "the quoted text must appear verbatim in the claim's quote",
+                    path=path,
+                    line=fact.line,
+                )
         if not isinstance(mentions, list) or not all(isinstance(m, str) for m in mentions):
             raise InputError("'mentions' must be a list of entity ids", path=path, line=entry.line)
         for mention in mentions:
             if mention not in entities:
                 raise InputError(f"unknown entity id {mention!r}", path=path, line=entry.line)
         claims.append(
-            Claim(doc_id, quote, start, end, document.section_at(start, end), facts, tuple(mentions), path, entry.line)
+            Claim(
+                doc_id,
+                quote,
+                start,
+                end,
+                document.section_at(start, end),
+                facts,
+                tuple(mentions),
+                path.relative_to(root),  # recorded in the graph: must not depend on the machine
+                entry.line,
+            )
         )
     return claims
 
@@ -211,12 +281,16 @@ def load_facts(corpus: Corpus, vocab: Vocabulary, paths: ProjectPaths | None = N
     entities = _load_entities(paths.entities, vocab)
     claims: list[Claim] = []
     for path in sorted(paths.statements.glob("*.yaml")):
-        claims += _load_claims(path, vocab, entities, corpus)
+        claims += _load_claims(path, paths.root, vocab, entities, corpus)
     for doc in corpus:
         for key in ("publisher", "author"):
             ref = getattr(doc, key)
             if ref is not None and ref not in entities:
-                raise InputError(f"{key} {ref!r} is not an entity id", path=corpus.manifest_path, line=doc.manifest_line)
+                raise InputError(
+                    f"{key} {ref!r} is not an entity id",
+                    path=corpus.manifest_path,
+                    line=doc.manifest_line,
+                )
     supported = {m for c in claims for m in c.mentions}
     for fact in (f for c in claims for f in c.facts):
         supported.add(fact.subject)

@@ -85,7 +85,7 @@ class Claim:
 
     @property
     def source(self) -> str:
-        """Where the claim is written: ``data/facts/statements/x.yaml:12``."""
+        """Where the claim is written, relative to the checkout: ``data/facts/statements/x.yaml:12``."""
         return f"{self.path.as_posix()}:{self.line}"
 
 

@@ -108,9 +108,7 @@ def serialize_trig(dataset: Dataset, *, header: str = "") -> bytes:
             graph.bind(prefix, iri, override=True, replace=True)
         body = graph.serialize(format="turtle")
         body = "\n".join(
-            f"    {line}" if line else ""
-            for line in body.splitlines()
-            if not line.startswith("@prefix")
+            f"    {line}" if line else "" for line in body.splitlines() if not line.startswith("@prefix")
         ).strip("\n")
         out.append(f"\n{name.n3()} {{\n{body}\n}}\n")
     return "".join(out).encode("utf-8")
