@@ -154,6 +154,170 @@ def stats() -> None:
     _print_summary(summarize(load()))
 
 
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    from graphkit.errors import QueryError
+
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise QueryError(f"--param takes name=value, not {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+def _print_query_list() -> None:
+    from graphkit.sparql.library import list_queries
+
+    table = Table(title="named questions (graphkit query NAME)")
+    for column in ("name", "question", "parameters", "columns"):
+        table.add_column(column, overflow="fold")
+    for query in list_queries():
+        params = ", ".join(f"{p.name}{'' if p.required else '?'}" for p in query.params)
+        table.add_row(query.name, query.title, params, ", ".join(query.columns))
+    console.print(table)
+
+
+@app.command()
+@handles_errors
+def query(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="A named question, a .rq file, or SPARQL text.", show_default=False),
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="Bind a parameter: name=value (repeatable).")
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, markdown, csv, tsv, json, xml (SELECT, ASK); turtle, json-ld, nt (graphs).",
+        ),
+    ] = "table",
+    endpoint: Annotated[
+        str | None, typer.Option("--endpoint", "-e", help="Run against this SPARQL 1.1 endpoint URL.")
+    ] = None,
+    labels: Annotated[
+        bool, typer.Option("--labels/--no-labels", help="Add a <column>_label column next to IRIs.")
+    ] = True,
+    max_rows: Annotated[int | None, typer.Option("--max-rows", help="Stop after this many rows.")] = None,
+    list_all: Annotated[bool, typer.Option("--list", help="List the named questions and exit.")] = False,
+) -> None:
+    """Ask the graph a question in SPARQL: a named question, a .rq file or query text.
+
+    ASK queries print true or false and exit 0 or 1.
+    """
+    from graphkit.errors import QueryError
+    from graphkit.sparql.engine import Endpoint, add_labels, run_query
+    from graphkit.sparql.library import get_query, list_queries
+    from graphkit.sparql.results import FORMATS, GRAPH_FORMATS, fold_labels, format_result, to_rich_table
+
+    if list_all:
+        _print_query_list()
+        return
+    if query is None:
+        raise QueryError("give a named question, a .rq file or SPARQL text (see graphkit query --list)")
+    if output_format not in FORMATS:
+        raise QueryError(f"unknown format {output_format!r}; use one of {', '.join(FORMATS)}")
+    names = {q.name for q in list_queries()}
+    params = _parse_params(param or [])
+    if query in names:
+        named = get_query(query)
+        text, bindings = named.text, named.bindings(params)
+    else:
+        path = Path(query)
+        if query.endswith(".rq") or (len(query) < 4096 and "\n" not in query and path.is_file()):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise QueryError(f"cannot read query file {query}: {exc.strerror}") from None
+        elif not any(ch.isspace() or ch in "{}" for ch in query.strip()):
+            raise QueryError(f"no named question {query!r}; see graphkit query --list")
+        else:
+            text = query
+        bindings = params
+    if endpoint:
+        source = Endpoint(endpoint)
+    else:
+        from graphkit.dataset import load
+
+        source = load()
+    result = run_query(source, text, bindings=bindings, max_rows=max_rows)
+    if result.form == "ASK" and output_format == "table":
+        console.print("true" if result.boolean else "false")
+        raise typer.Exit(0 if result.boolean else 1)
+    if result.form in ("CONSTRUCT", "DESCRIBE") and output_format not in GRAPH_FORMATS:
+        output_format = "turtle"
+    if labels and result.form == "SELECT":
+        result = add_labels(result, source)
+        if output_format in ("table", "markdown"):
+            result = fold_labels(result)
+    if output_format == "table":
+        console.print(to_rich_table(result))
+    else:
+        sys.stdout.write(format_result(result, output_format))
+        if result.truncated:
+            errors.print(f"note: stopped after {max_rows} rows (--max-rows)")
+
+
+@app.command()
+@handles_errors
+def serve(
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
+    timeout: Annotated[float, typer.Option("--timeout", help="Per-query wall-clock limit, seconds.")] = 30.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Row cap per answer (signalled).")] = 10_000,
+    allowed_host: Annotated[
+        list[str] | None, typer.Option("--allowed-host", help="Extra Host header names to accept.")
+    ] = None,
+    cors: Annotated[
+        list[str] | None, typer.Option("--cors", help="Browser origin allowed to read results.")
+    ] = None,
+    graph_page: Annotated[
+        Path | None, typer.Option("--graph-page", help="Interactive page to serve at /graph.")
+    ] = None,
+) -> None:
+    """Serve a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql with a query page at /."""
+    from graphkit.dataset import load
+    from graphkit.paths import project_paths
+    from graphkit.sparql.endpoint import is_loopback
+    from graphkit.sparql.endpoint import serve as serve_endpoint
+
+    load(engine="memory")  # rebuild first if the inputs changed
+    if not is_loopback(host):
+        errors.print(f"[yellow]warning:[/yellow] binding {host} exposes the endpoint beyond this machine")
+    console.print(f"SPARQL endpoint: http://{host}:{port}/sparql   query page: http://{host}:{port}/")
+    serve_endpoint(
+        project_paths().nquads,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        allowed_hosts=allowed_host or (),
+        cors_origins=cors or (),
+        graph_page=graph_page,
+    )
+
+
+@app.command()
+@handles_errors
+def push(
+    url: Annotated[
+        str, typer.Argument(help="The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
+    ],
+) -> None:
+    """Load the built dataset into a triple store, one named graph at a time (Graph Store Protocol)."""
+    from graphkit.dataset import load
+    from graphkit.paths import project_paths
+    from graphkit.sparql.push import push as push_dataset
+
+    load(engine="memory")
+    report = push_dataset(project_paths().nquads, url)
+    console.print(f"pushed {report.triples:,} triples in {len(report.graphs)} named graphs to {report.url}")
+
+
 def main() -> None:
     """Run the command line (the ``graphkit`` console script)."""
     app(prog_name="graphkit")

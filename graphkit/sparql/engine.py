@@ -1,0 +1,433 @@
+"""Run SPARQL queries against the built dataset or a remote endpoint.
+
+:func:`run_query` is the one function every caller uses: the CLI, the
+endpoint's worker process, notebooks. It checks the query first
+(:func:`~graphkit.sparql.safety.check_query`), binds parameters as RDF terms
+(:func:`~graphkit.sparql.binding.bind_values`), declares graphkit's prefixes,
+and then runs the same text on either
+
+* an :class:`rdflib.Dataset` from :func:`graphkit.rdf.store.open_store`
+  (Oxigraph's engine through oxrdflib by default, rdflib's own with
+  ``engine="memory"``), whose default graph is the union of its named graphs; or
+* a SPARQL 1.1 endpoint over HTTP (:class:`Endpoint`, or its URL as a string).
+  For named questions to give the same answers there, the store must query
+  the union of its named graphs by default (Oxigraph: ``--union-default-graph``;
+  Fuseki: ``tdb2:unionDefaultGraph true``).
+
+Importing this module sets ``rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False``,
+so rdflib's engine never dereferences a ``FROM`` IRI. Neither engine has a
+time limit of its own: to run untrusted queries, use the endpoint, which runs
+them in a worker process it can kill.
+
+Labels: :func:`add_labels` adds a ``<column>_label`` column after every column
+holding IRIs, read from ``skos:prefLabel``, else ``rdfs:label`` (English
+first). The IRIs stay as they are, so CSV and JSON keep working as identifiers.
+
+Examples
+--------
+>>> from rdflib import RDFS, Dataset, Literal, URIRef
+>>> ds = Dataset(default_union=True)
+>>> g = ds.graph(URIRef("https://w3id.org/graphkit/id/graph/entities"))
+>>> _ = g.add((URIRef("https://w3id.org/graphkit/id/x"), RDFS.label, Literal("X")))
+>>> result = run_query(ds, "SELECT ?e ?n WHERE { ?e rdfs:label ?n }")
+>>> result.columns, len(result)
+(('e', 'n'), 1)
+>>> add_labels(result, ds).columns
+('e', 'e_label', 'n')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import rdflib.plugins.sparql
+from rdflib import SKOS
+
+from graphkit.errors import QueryError
+from graphkit.rdf.namespaces import PREFIXES
+from graphkit.sparql.binding import bind_values
+from graphkit.sparql.results import QueryResult
+from graphkit.sparql.safety import CheckedQuery, QueryForm, check_query
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
+    from rdflib.term import Node
+
+__all__ = ["Endpoint", "add_labels", "prepare_query", "run_query"]
+
+# rdflib would otherwise fetch the graphs named by FROM / FROM NAMED.
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+_PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w\-.]*)?\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A SPARQL 1.1 Protocol endpoint to run queries against.
+
+    Parameters
+    ----------
+    url : str
+        The query URL, ``http://`` or ``https://`` (e.g.
+        ``http://127.0.0.1:7878/query`` for Oxigraph,
+        ``http://localhost:3030/ds/sparql`` for Fuseki).
+    timeout : float
+        Seconds to wait for the server (connection and each read).
+    """
+
+    url: str
+    timeout: float = 60.0
+
+    def __post_init__(self) -> None:
+        if not re.match(r"https?://[^/\s]+", self.url):
+            raise QueryError(f"an endpoint URL must start with http:// or https://: {self.url!r}")
+
+
+def prepare_query(text: str, *, bindings: Mapping[str, object] | None = None) -> tuple[CheckedQuery, str]:
+    """Check a query, bind its parameters and declare graphkit's prefixes.
+
+    Parameters
+    ----------
+    text : str
+        The SPARQL query; it may use graphkit's prefixes without declaring them.
+    bindings : mapping of str to value, optional
+        Variable name to value (see :func:`graphkit.sparql.binding.to_term`).
+
+    Returns
+    -------
+    tuple of (CheckedQuery, str)
+        The check's findings and the text to send to an engine, which
+        declares every prefix it uses.
+
+    Raises
+    ------
+    UnsafeQueryError, QueryError
+        As :func:`~graphkit.sparql.safety.check_query` and
+        :func:`~graphkit.sparql.binding.bind_values`.
+
+    Examples
+    --------
+    >>> checked, final = prepare_query("ASK { ?s a schema:Person }")
+    >>> checked.form, final.splitlines()[0]
+    ('ASK', 'PREFIX dcterms: <http://purl.org/dc/terms/>')
+    """
+    checked = check_query(text)
+    if bindings:
+        text = bind_values(text, bindings)
+    declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(text)}
+    header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()) if p not in declared)
+    return checked, header + text
+
+
+def run_query(
+    source: Dataset | Endpoint | str,
+    text: str,
+    *,
+    bindings: Mapping[str, object] | None = None,
+    max_rows: int | None = None,
+) -> QueryResult:
+    """Run a read-only SPARQL query and return its result.
+
+    Parameters
+    ----------
+    source : rdflib.Dataset, Endpoint or str
+        The dataset from :func:`graphkit.rdf.store.open_store`, or a remote
+        endpoint (a URL string is read as ``Endpoint(url)``).
+    text : str
+        A SELECT, ASK, CONSTRUCT or DESCRIBE query.
+    bindings : mapping of str to value, optional
+        Values for variables, bound as RDF terms by a ``VALUES`` block, never
+        spliced into the text. Strings that look like IRIs (``<...>``,
+        ``gkd:x``, ``https://...``) become IRIs, other strings plain literals;
+        pass rdflib terms for anything else.
+    max_rows : int, optional
+        Keep at most this many rows (SELECT) or triples (CONSTRUCT, DESCRIBE);
+        the result's ``truncated`` flag says whether more existed.
+
+    Returns
+    -------
+    QueryResult
+        Rows and columns for SELECT, ``boolean`` for ASK, ``graph`` for
+        CONSTRUCT and DESCRIBE.
+
+    Raises
+    ------
+    UnsafeQueryError
+        If the query writes, uses SERVICE, or names a foreign graph.
+    QueryError
+        If the query is malformed, or the engine or the endpoint fails.
+    """
+    if max_rows is not None and max_rows < 0:
+        raise QueryError("max_rows must be zero or more")
+    checked, final = prepare_query(text, bindings=bindings)
+    if isinstance(source, str):
+        source = Endpoint(source)
+    if isinstance(source, Endpoint):
+        return _run_remote(source, final, checked.form, max_rows)
+    return _run_local(source, final, checked, max_rows)
+
+
+# ----------------------------------------------------------------- embedded
+
+
+def _execute(dataset: Dataset, text: str, checked: CheckedQuery) -> Any:
+    """Run the text on the dataset's engine.
+
+    A query with ``FROM`` / ``FROM NAMED`` goes to the store directly without
+    asking for the union default graph: Oxigraph would otherwise let the union
+    override the query's own dataset. (rdflib's store raises
+    NotImplementedError there and the query runs through rdflib's processor.)
+    """
+    if checked.graphs:
+        try:
+            return dataset.store.query(text, {}, {}, "__QUERY_DATASET__")
+        except NotImplementedError:
+            pass
+    return dataset.query(text)
+
+
+def _run_local(dataset: Dataset, text: str, checked: CheckedQuery, max_rows: int | None) -> QueryResult:
+    form = checked.form
+    try:
+        answer = _execute(dataset, text, checked)
+        if form == "ASK":
+            return QueryResult(form, boolean=bool(answer.askAnswer))
+        if form == "SELECT":
+            columns = tuple(str(v) for v in (answer.vars or ()))
+            rows, truncated = _take(
+                (tuple(_plain(row[i]) for i in range(len(columns))) for row in answer), max_rows
+            )
+            return QueryResult(form, columns=columns, rows=rows, truncated=truncated)
+        graph = answer.graph
+    except QueryError:
+        raise
+    except Exception as exc:  # engines raise many types for runtime failures
+        raise QueryError(f"the query failed: {exc}") from exc
+    return _graph_result(form, graph, max_rows)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _plain(term: Node | None) -> Node | None:
+    """Write ``"x"^^xsd:string`` as the simple literal ``"x"``: the same RDF term.
+
+    rdflib compares them as different; Oxigraph returns the first, SPARQL JSON
+    results the second. One spelling makes embedded and remote answers equal.
+    """
+    from rdflib import Literal
+
+    if isinstance(term, Literal) and term.datatype is not None and str(term.datatype) == _XSD_STRING:
+        return Literal(str(term))
+    return term
+
+
+def _take(rows: Any, max_rows: int | None) -> tuple[tuple[tuple[Node | None, ...], ...], bool]:
+    """Read at most ``max_rows`` rows from an iterator; say whether more were left."""
+    if max_rows is None:
+        return tuple(rows), False
+    out = []
+    for row in rows:
+        if len(out) == max_rows:
+            return tuple(out), True
+        out.append(row)
+    return tuple(out), False
+
+
+def _graph_result(form: QueryForm, graph: Graph, max_rows: int | None) -> QueryResult:
+    from rdflib import Graph
+
+    out = Graph()
+    for prefix, namespace in PREFIXES.items():
+        out.bind(prefix, namespace, override=True, replace=True)
+    triples = list(graph)
+    truncated = max_rows is not None and len(triples) > max_rows
+    if truncated:
+        from graphkit.sparql.results import _sort_key
+
+        triples = sorted(triples, key=lambda t: tuple(_sort_key(x) for x in t))[:max_rows]
+    for s, p, o in triples:
+        out.add((s, p, _plain(o)))
+    return QueryResult(form, graph=out, truncated=truncated)
+
+
+# ----------------------------------------------------------------- remote
+
+
+def _post(endpoint: Endpoint, text: str, accept: str) -> tuple[str, bytes]:
+    """POST a query (form-encoded, SPARQL 1.1 Protocol 2.1.2); return content type and body."""
+    from urllib.error import HTTPError, URLError
+    from urllib.parse import urlencode
+    from urllib.request import Request, urlopen
+
+    request = Request(
+        endpoint.url,
+        data=urlencode({"query": text}).encode(),
+        headers={
+            "Accept": accept,
+            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+            "User-Agent": "graphkit",
+        },
+        method="POST",
+    )
+    try:
+        with urlopen(request, timeout=endpoint.timeout) as response:
+            return response.headers.get("Content-Type", ""), response.read()
+    except HTTPError as exc:
+        detail = exc.read(2000).decode("utf-8", "replace").strip()
+        raise QueryError(f"the endpoint {endpoint.url} answered {exc.code} {exc.reason}: {detail}") from None
+    except (URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise QueryError(f"cannot reach the endpoint {endpoint.url}: {reason}") from None
+
+
+def _json_term(value: Mapping[str, str]) -> Node:
+    from rdflib import BNode, Literal, URIRef
+
+    kind = value.get("type")
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if kind in ("literal", "typed-literal"):
+        lang = value.get("xml:lang")
+        datatype = value.get("datatype")
+        if lang:
+            return Literal(value["value"], lang=lang)
+        return Literal(value["value"], datatype=URIRef(datatype) if datatype else None)
+    if kind == "triple":
+        raise QueryError("the endpoint returned an RDF-star triple term, which graphkit cannot read")
+    raise QueryError(f"the endpoint returned a term of unknown type {kind!r}")
+
+
+def _run_remote(endpoint: Endpoint, text: str, form: QueryForm, max_rows: int | None) -> QueryResult:
+    if form in ("SELECT", "ASK"):
+        content_type, body = _post(endpoint, text, "application/sparql-results+json")
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            raise QueryError(
+                f"the endpoint did not answer with SPARQL JSON results (got {content_type or 'no type'})"
+            ) from None
+        if form == "ASK":
+            if not isinstance(doc.get("boolean"), bool):
+                raise QueryError("the endpoint's ASK answer has no boolean")
+            return QueryResult(form, boolean=doc["boolean"])
+        columns = tuple(doc.get("head", {}).get("vars", []))
+        bindings = doc.get("results", {}).get("bindings", [])
+        rows, truncated = _take(
+            (tuple(_plain(_json_term(b[c])) if c in b else None for c in columns) for b in bindings),
+            max_rows,
+        )
+        return QueryResult(form, columns=columns, rows=rows, truncated=truncated)
+
+    from rdflib import Graph
+
+    content_type, body = _post(endpoint, text, "application/n-triples, text/turtle;q=0.9")
+    media = content_type.split(";")[0].strip().lower()
+    formats = {"application/n-triples": "ox-nt", "text/plain": "ox-nt", "text/turtle": "ox-turtle"}
+    if media not in formats:
+        raise QueryError(f"the endpoint answered {form} with {media or 'no type'}, not N-Triples or Turtle")
+    graph = Graph()
+    try:
+        graph.parse(data=body, format=formats[media])
+    except Exception as exc:  # the parser raises several types
+        raise QueryError(f"cannot read the endpoint's {form} answer: {exc}") from None
+    return _graph_result(form, graph, max_rows)
+
+
+# ----------------------------------------------------------------- labels
+
+
+_LABEL_QUERY = """SELECT ?iri ?prop ?label WHERE {
+  { ?iri skos:prefLabel ?label BIND(skos:prefLabel AS ?prop) }
+  UNION
+  { ?iri rdfs:label ?label BIND(rdfs:label AS ?prop) }
+}"""
+
+_IRI_CHARS = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
+
+
+def _label_rank(prop: Node, label: Node) -> tuple[int, int, str]:
+    from rdflib import Literal
+
+    lang = label.language if isinstance(label, Literal) else None
+    return (
+        0 if prop == SKOS.prefLabel else 1,
+        0 if lang and lang.lower().startswith("en") else 1 if not lang else 2,
+        str(label),
+    )
+
+
+def add_labels(result: QueryResult, source: Dataset | Endpoint | str, *, batch: int = 500) -> QueryResult:
+    """Add a ``<column>_label`` column after each column that holds IRIs.
+
+    A label is the entity's ``skos:prefLabel``, else its ``rdfs:label``;
+    English labels come first, then labels without a language. Columns that
+    already have a ``<column>_label`` neighbour are left alone, so named
+    questions that select labels themselves are not doubled.
+
+    Parameters
+    ----------
+    result : QueryResult
+        A SELECT result; other forms are returned unchanged.
+    source : rdflib.Dataset, Endpoint or str
+        Where to look the labels up (usually where the result came from).
+    batch : int
+        IRIs looked up per query.
+
+    Returns
+    -------
+    QueryResult
+        A new result; an IRI with no label gets ``None``.
+    """
+    from rdflib import URIRef
+
+    if result.form != "SELECT" or not result.rows:
+        return result
+    iri_columns = [
+        i
+        for i, column in enumerate(result.columns)
+        if f"{column}_label" not in result.columns and any(isinstance(row[i], URIRef) for row in result.rows)
+    ]
+    if not iri_columns:
+        return result
+    iris = sorted(
+        {
+            str(row[i])
+            for row in result.rows
+            for i in iri_columns
+            if isinstance(row[i], URIRef) and _IRI_CHARS.fullmatch(str(row[i]))
+        }
+    )
+    best: dict[str, tuple[tuple[int, int, str], Node]] = {}
+    for start in range(0, len(iris), batch):
+        chunk = iris[start : start + batch]
+        values = " ".join(f"<{iri}>" for iri in chunk)  # IRIs checked against the IRI grammar
+        query = _LABEL_QUERY.replace("{\n", "{\n  VALUES ?iri { " + values + " }\n", 1)
+        found = run_query(source, query)
+        for iri, prop, label in found.rows:
+            if iri is None or label is None or prop is None:
+                continue
+            rank = _label_rank(prop, label)
+            if str(iri) not in best or rank < best[str(iri)][0]:
+                best[str(iri)] = (rank, label)
+    columns: list[str] = []
+    for i, column in enumerate(result.columns):
+        columns.append(column)
+        if i in iri_columns:
+            columns.append(f"{column}_label")
+    rows = []
+    for row in result.rows:
+        new: list[Node | None] = []
+        for i, term in enumerate(row):
+            new.append(term)
+            if i in iri_columns:
+                hit = best.get(str(term)) if isinstance(term, URIRef) else None
+                new.append(hit[1] if hit else None)
+        rows.append(tuple(new))
+    return QueryResult("SELECT", columns=tuple(columns), rows=tuple(rows), truncated=result.truncated)

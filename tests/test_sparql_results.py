@@ -1,0 +1,116 @@
+"""Result formats: standard, parseable by other tools, deterministic."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from sparql_fixtures import (
+    GKD,
+    fixture_seed_ox,  # noqa: F401 - fixtures
+)
+
+from graphkit.errors import QueryError
+from graphkit.sparql.engine import run_query
+from graphkit.sparql.results import GRAPH_FORMATS, SELECT_FORMATS, QueryResult, format_result
+
+TRICKY = QueryResult(
+    "SELECT",
+    columns=("a", "b"),
+    rows=(
+        (URIRef(GKD + "x"), Literal('tab\there "quoted" | pipe\nnewline', lang="en")),
+        (BNode("zz9"), Literal(5)),
+        (None, Literal("2021", datatype=XSD.gYear)),
+        (URIRef("http://example.org/<odd>"), Literal("[bold]not markup[/bold]")),
+    ),
+)
+
+
+@pytest.mark.parametrize("fmt", SELECT_FORMATS)
+def test_select_formats_are_deterministic(fmt) -> None:
+    assert format_result(TRICKY, fmt) == format_result(TRICKY, fmt)
+
+
+def test_json_results_round_trip_through_rdflib() -> None:
+    from rdflib.query import Result
+
+    text = format_result(TRICKY, "json")
+    parsed = Result.parse(io.StringIO(text), format="json")
+    rows = list(parsed)
+    assert rows[0][1] == TRICKY.rows[0][1]
+    assert isinstance(rows[1][0], BNode)
+    assert rows[2][0] is None
+    assert rows[2][1] == TRICKY.rows[2][1]
+
+
+def test_xml_results_round_trip_through_rdflib() -> None:
+    from rdflib.query import Result
+
+    parsed = Result.parse(io.BytesIO(format_result(TRICKY, "xml").encode()), format="xml")
+    rows = list(parsed)
+    assert rows[0][1] == TRICKY.rows[0][1]
+    assert rows[3][1] == TRICKY.rows[3][1]
+
+
+def test_csv_and_tsv_follow_the_spec() -> None:
+    text = format_result(TRICKY, "csv")
+    assert "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["a", "b"]
+    assert rows[1][1] == 'tab\there "quoted" | pipe\nnewline'
+    assert rows[2] == ["_:b0", "5"]
+    tsv = format_result(TRICKY, "tsv").splitlines()
+    assert tsv[0] == "?a\t?b"
+    assert tsv[1].split("\t") == [f"<{GKD}x>", '"tab\\there \\"quoted\\" | pipe\\nnewline"@en']
+    assert tsv[2].split("\t") == ["_:b0", "5"]
+
+
+def test_table_and_markdown_are_text_not_markup() -> None:
+    table = format_result(TRICKY, "table")
+    assert "[bold]not markup[/bold]" in table
+    assert "gkd:x" in table
+    md = format_result(TRICKY, "markdown")
+    assert "\\| pipe newline" in md
+    assert md.count("\n") == 6
+
+
+def test_ask_formats() -> None:
+    yes = QueryResult("ASK", boolean=True)
+    assert json.loads(format_result(yes, "json")) == {"head": {}, "boolean": True}
+    assert "<boolean>true</boolean>" in format_result(yes, "xml")
+    assert format_result(yes, "csv") == "_askResult\r\ntrue\r\n"
+
+
+def test_graph_formats_parse_back(seed_ox) -> None:
+    result = run_query(seed_ox, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    for fmt, parser in (("turtle", "turtle"), ("nt", "nt"), ("json-ld", "json-ld")):
+        text = format_result(result, fmt)
+        assert text == format_result(result, fmt)
+        graph = Graph().parse(data=text, format=parser)
+        assert len(graph) == len(result.graph)
+
+
+def test_graph_formats_sort_blank_nodes_stably() -> None:
+    def make(order):
+        g = Graph()
+        for i in order:
+            b = BNode()
+            g.add((URIRef(GKD + "x"), URIRef(GKD + "p"), b))
+            g.add((b, URIRef(GKD + "n"), Literal(i)))
+        return QueryResult("CONSTRUCT", graph=g)
+
+    for fmt in GRAPH_FORMATS:
+        assert format_result(make([1, 2, 3]), fmt) == format_result(make([3, 1, 2]), fmt)
+
+
+def test_format_must_fit_the_form() -> None:
+    with pytest.raises(QueryError):
+        format_result(TRICKY, "turtle")
+    with pytest.raises(QueryError):
+        format_result(QueryResult("CONSTRUCT", graph=Graph()), "csv")
+    with pytest.raises(QueryError):
+        format_result(TRICKY, "yaml")  # type: ignore[arg-type]
