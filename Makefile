@@ -6,7 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 GK     := $(BIN)/graphkit
 
-.PHONY: demo test lint format install clean
+PAGE   := out/graphkit.html
+
+.PHONY: demo test lint format install notebooks lab bench clean
 
 # Reinstall when pyproject.toml changes; the stamp names the extras installed.
 $(VENV)/.installed-core: pyproject.toml
@@ -27,9 +29,27 @@ demo: $(VENV)/.installed-core
 	$(GK) build
 	$(GK) validate
 	$(GK) stats
+	@echo; echo "Which TIP Report Heroes does the corpus name?"
+	$(GK) query heroes
+	@echo; echo "Which program editions brought them to the United States?"
+	$(GK) query program-editions
+	@echo; echo "How is a 2023 hero connected to an organization the 2021 heroes met?"
+	$(GK) path "Zaheer Ahmed" "Freedom Network USA"
+	$(GK) viz --output $(PAGE)
+	@echo "open $(PAGE) in a browser (it works offline)"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# Re-run the notebooks from their paired notebooks/*.py sources and save the outputs.
+notebooks: $(VENV)/.installed-test
+	cd notebooks && for nb in 0*.py; do ../$(BIN)/jupytext --to ipynb --update --execute "$$nb" || exit 1; done
+
+lab: $(VENV)/.installed-test
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/viz_threshold.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

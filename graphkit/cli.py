@@ -318,6 +318,161 @@ def push(
     console.print(f"pushed {report.triples:,} triples in {len(report.graphs)} named graphs to {report.url}")
 
 
+_NARY_HELP = "keep n-ary records (conferrals, editions, roles) as nodes, or collapse them into labelled edges"
+_REPORTS = ("summary", "centrality", "communities", "brokers", "continuity")
+
+
+def _project_view(nary: str, **view: Any):
+    from graphkit.dataset import load
+    from graphkit.errors import InputError
+    from graphkit.network import project, select_view
+
+    if nary not in ("keep", "collapse"):
+        raise InputError(f"--nary is 'keep' or 'collapse', not {nary!r}")
+    return select_view(project(load(), nary=nary), **view)
+
+
+def _frame_text(frame) -> str:
+    return frame.drop(columns=["node"], errors="ignore").to_string()
+
+
+@app.command()
+@handles_errors
+def analyze(
+    report: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--report", "-r", help=f"What to show (repeatable): {', '.join(_REPORTS)}; default all."
+        ),
+    ] = None,
+    nary: Annotated[str, typer.Option("--nary", help=_NARY_HELP)] = "keep",
+    year: Annotated[int | None, typer.Option("--year", help="Only what that year's documents state.")] = None,
+    document: Annotated[str | None, typer.Option("--document", help="Only what one document states.")] = None,
+    edition: Annotated[str | None, typer.Option("--edition", help="Only one program edition.")] = None,
+    entity_type: Annotated[
+        list[str] | None, typer.Option("--type", help="Only entities of this type (repeatable).")
+    ] = None,
+    focus: Annotated[str | None, typer.Option("--focus", help="Only the ego graph of this entity.")] = None,
+    radius: Annotated[int, typer.Option("--radius", help="Radius of the ego graph.")] = 1,
+    measure: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--measure", help="Centrality measure (repeatable): degree, betweenness, eigenvector, pagerank."
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="Rows of the centrality ranking.")] = 10,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the Louvain community detection.")] = 42,
+    years: Annotated[str, typer.Option("--years", help="Years compared for continuity.")] = "2021,2023",
+    export: Annotated[
+        Path | None,
+        typer.Option("--export", help="Also write the graph: .graphml, .gexf, .json, or a folder for csv."),
+    ] = None,
+    export_format: Annotated[
+        str | None,
+        typer.Option("--export-format", help="graphml, gexf, json or csv (default: from the suffix)."),
+    ] = None,
+) -> None:
+    """Analyse the network: summary, centrality, communities, brokers, continuity across years."""
+    from graphkit.errors import InputError
+    from graphkit.network import brokers, centrality, communities, continuity, export_graph, summary
+
+    reports = report or list(_REPORTS)
+    unknown = [r for r in reports if r not in _REPORTS]
+    if unknown:
+        raise InputError(f"unknown report {unknown[0]!r}; use {', '.join(_REPORTS)}")
+    G, filters = _project_view(
+        nary, year=year, document=document, edition=edition, focus=focus, radius=radius, types=entity_type
+    )
+    console.rule(G.graph.get("title", "graph") + (f" ({'; '.join(filters)})" if filters else ""))
+    if "summary" in reports:
+        console.print(str(summary(G)), markup=False)
+    if "centrality" in reports:
+        console.rule("centrality")
+        table = centrality(G, measures=measure or ("degree", "betweenness", "pagerank"), top=top)
+        console.print(_frame_text(table), markup=False)
+    if "communities" in reports:
+        console.rule(f"communities (Louvain, seed {seed})")
+        console.print(_frame_text(communities(G, seed=seed)), markup=False)
+    if "brokers" in reports:
+        console.rule("brokers")
+        console.print(str(brokers(G)), markup=False)
+    if "continuity" in reports:
+        try:
+            wanted = tuple(int(y) for y in years.split(","))
+        except ValueError:
+            raise InputError(f"--years takes years separated by commas, not {years!r}") from None
+        console.rule(f"continuity: entities in the material of {' and '.join(map(str, wanted))}")
+        console.print(_frame_text(continuity(G, years=wanted)), markup=False)
+    if export is not None:
+        for written in export_graph(G, export, format=export_format):
+            console.print(f"wrote {written}")
+
+
+@app.command()
+@handles_errors
+def path(
+    source: Annotated[str, typer.Argument(help="An entity's name or alias.")],
+    target: Annotated[str, typer.Argument(help="Another entity's name or alias.")],
+    nary: Annotated[str, typer.Option("--nary", help=_NARY_HELP)] = "keep",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or csv.")] = "text",
+) -> None:
+    """Print the shortest path between two entities, each hop with the quote that supports it."""
+    from graphkit.errors import InputError
+    from graphkit.network import shortest_path
+
+    if output_format not in ("text", "csv"):
+        raise InputError(f"--format is 'text' or 'csv', not {output_format!r}")
+    G, _ = _project_view(nary)
+    found = shortest_path(G, source, target)
+    if output_format == "csv":
+        sys.stdout.write(found.to_frame().to_csv(index=False))
+    else:
+        console.print(str(found), markup=False)
+
+
+@app.command()
+@handles_errors
+def viz(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+        "out/graphkit.html"
+    ),
+    nary: Annotated[str, typer.Option("--nary", help=_NARY_HELP)] = "keep",
+    year: Annotated[int | None, typer.Option("--year", help="Only what that year's documents state.")] = None,
+    document: Annotated[str | None, typer.Option("--document", help="Only what one document states.")] = None,
+    edition: Annotated[str | None, typer.Option("--edition", help="Only one program edition.")] = None,
+    entity_type: Annotated[
+        list[str] | None, typer.Option("--type", help="Only entities of this type (repeatable).")
+    ] = None,
+    focus: Annotated[str | None, typer.Option("--focus", help="Only the ego graph of this entity.")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Radius of the ego graph.")] = 1,
+    size_by: Annotated[str, typer.Option("--size-by", help="degree, betweenness or documents.")] = "degree",
+    max_nodes: Annotated[
+        int | None, typer.Option("--max-nodes", help="Above this many entities show a reduced view.")
+    ] = None,
+) -> None:
+    """Write a self-contained interactive HTML page of the graph (works offline)."""
+    from graphkit.errors import InputError
+    from graphkit.viz import DEFAULT_MAX_NODES, SIZE_MEASURES, build_page
+
+    if size_by not in SIZE_MEASURES:
+        raise InputError(f"--size-by is one of {', '.join(SIZE_MEASURES)}, not {size_by!r}")
+    G, filters = _project_view(
+        nary, year=year, document=document, edition=edition, focus=focus, radius=depth, types=entity_type
+    )
+    page = build_page(
+        G,
+        caption="; ".join(filters) or None,
+        size_by=size_by,
+        max_nodes=max_nodes if max_nodes is not None else DEFAULT_MAX_NODES,
+    )
+    written = page.write(output)
+    if page.reduced:
+        errors.print(f"[yellow]note:[/yellow] {page.note}")
+    console.print(
+        f"wrote {written} ({page.nodes_shown} entities, {page.edges_shown} relations)", markup=False
+    )
+
+
 def main() -> None:
     """Run the command line (the ``graphkit`` console script)."""
     app(prog_name="graphkit")
