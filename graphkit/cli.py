@@ -336,6 +336,23 @@ def _frame_text(frame) -> str:
     return frame.drop(columns=["node"], errors="ignore").to_string()
 
 
+def _communities_text(frame) -> str:
+    import textwrap
+
+    blocks = []
+    for rank, row in frame.iterrows():
+        members = textwrap.fill(
+            "; ".join(row["members"]),
+            width=96,
+            initial_indent="   members: ",
+            subsequent_indent="            ",
+        )
+        blocks.append(
+            f"{rank}. {row['size']} entities, hub {row['hub']}\n   types: {row['types']}\n{members}"
+        )
+    return "\n".join(blocks)
+
+
 @app.command()
 @handles_errors
 def analyze(
@@ -392,7 +409,7 @@ def analyze(
         console.print(_frame_text(table), markup=False)
     if "communities" in reports:
         console.rule(f"communities (Louvain, seed {seed})")
-        console.print(_frame_text(communities(G, seed=seed)), markup=False)
+        console.print(_communities_text(communities(G, seed=seed)), markup=False)
     if "brokers" in reports:
         console.rule("brokers")
         console.print(str(brokers(G)), markup=False)

@@ -1,0 +1,76 @@
+"""`graphkit analyze`, `path` and `viz` on the seed graph."""
+
+import os
+import subprocess
+import sys
+
+
+def graphkit(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "120"}
+    return subprocess.run([sys.executable, "-m", "graphkit", *args], capture_output=True, text=True, env=env)
+
+
+def test_analyze_prints_every_report():
+    result = graphkit("analyze", "--top", "3")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "entities            118" in out
+    assert "1. 28 entities, hub International Justice Mission" in out
+    assert "IVLP 2023 for the TIP Report Heroes (Meridian)" in out.split("centrality")[1]
+    continuity = out.split("continuity:")[1]
+    assert "Human Trafficking Legal Center" in continuity
+    assert "Polaris Project" in continuity
+
+
+def test_analyze_a_view_and_export(tmp_path):
+    target = tmp_path / "poole.graphml"
+    result = graphkit(
+        "analyze", "-r", "summary", "--focus", "sister poole", "--radius", "1", "--export", str(target)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "around Sister Imelda Poole (radius 1)" in result.stdout
+    import networkx as nx
+
+    assert "Sister Imelda Poole" in {d["label"] for _, d in nx.read_graphml(target).nodes(data=True)}
+
+
+def test_path_prints_a_quote_for_each_hop():
+    result = graphkit("path", "Zaheer Ahmed", "Freedom Network USA")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Zaheer Ahmed -> Freedom Network USA: 4 hop(s)"
+    hops = [line for line in lines if line[:2] in ("1.", "2.", "3.", "4.")]
+    quotes = [line for line in lines if line.startswith('    "')]
+    assert len(hops) == len(quotes) == 4
+    assert "met with" in hops[-1]
+
+
+def test_unknown_and_ambiguous_labels_list_candidates():
+    unknown = graphkit("path", "Zaheer Ahmad", "Polaris")
+    assert unknown.returncode == 2
+    assert "Zaheer Ahmed" in unknown.stderr
+    ambiguous = graphkit("path", "Zaheer", "Polaris")
+    assert ambiguous.returncode == 2
+    assert "say which" in ambiguous.stderr
+    assert "Traceback" not in unknown.stderr + ambiguous.stderr
+
+
+def test_viz_writes_the_whole_graph_and_views(tmp_path):
+    page = tmp_path / "graph.html"
+    result = graphkit("viz", "--output", str(page))
+    assert result.returncode == 0, result.stderr
+    assert f"wrote {page} (118 entities, 157 relations)" in result.stdout
+    first = page.read_bytes()
+    assert graphkit("viz", "--output", str(page)).returncode == 0
+    assert page.read_bytes() == first
+    view = tmp_path / "view.html"
+    result = graphkit("viz", "--output", str(view), "--year", "2023", "--type", "Person", "--type", "NGO")
+    assert result.returncode == 0, result.stderr
+    assert "year 2023; types NGO, Person" in view.read_text(encoding="utf-8")
+
+
+def test_viz_bad_option_is_a_clear_error(tmp_path):
+    result = graphkit("viz", "--output", str(tmp_path / "x.html"), "--type", "Spaceship")
+    assert result.returncode == 2
+    assert "unknown type(s) 'Spaceship'" in result.stderr
+    assert not (tmp_path / "x.html").exists()
