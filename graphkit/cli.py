@@ -332,8 +332,22 @@ def _project_view(nary: str, **view: Any):
     return select_view(project(load(), nary=nary), **view)
 
 
-def _frame_text(frame) -> str:
-    return frame.drop(columns=["node"], errors="ignore").to_string()
+def _frame_table(frame, title: str | None = None, *, top: int | None = None) -> Table:
+    """Render a DataFrame as a rich table (IRIs left out, long text folded)."""
+    from rich.text import Text
+
+    frame = frame.drop(columns=[c for c in frame.columns if c == "node" or c.endswith("_node")])
+    table = Table(title=title, title_justify="left")
+    table.add_column("#", justify="right")
+    for column in frame.columns:
+        numeric = frame[column].dtype.kind in "if"
+        table.add_column(str(column), overflow="fold", justify="right" if numeric else "left")
+    for rank, row in (frame.head(top) if top else frame).iterrows():
+        cells = [f"{v:.4f}" if isinstance(v, float) else str(v) for v in row]
+        table.add_row(str(rank), *(Text(c) for c in cells))
+    if len(frame) == 0:
+        table.add_row("", Text("(none)"))
+    return table
 
 
 def _communities_text(frame) -> str:
@@ -406,20 +420,28 @@ def analyze(
     if "centrality" in reports:
         console.rule("centrality")
         table = centrality(G, measures=measure or ("degree", "betweenness", "pagerank"), top=top)
-        console.print(_frame_text(table), markup=False)
+        console.print(_frame_table(table))
     if "communities" in reports:
         console.rule(f"communities (Louvain, seed {seed})")
         console.print(_communities_text(communities(G, seed=seed)), markup=False)
     if "brokers" in reports:
         console.rule("brokers")
-        console.print(str(brokers(G)), markup=False)
+        found = brokers(G)
+        console.print(
+            _frame_table(
+                found.articulation_points,
+                "articulation points (removing one cuts its component apart)",
+                top=top,
+            )
+        )
+        console.print(_frame_table(found.bridges, "bridges (removing one cuts its component apart)", top=top))
     if "continuity" in reports:
         try:
             wanted = tuple(int(y) for y in years.split(","))
         except ValueError:
             raise InputError(f"--years takes years separated by commas, not {years!r}") from None
         console.rule(f"continuity: entities in the material of {' and '.join(map(str, wanted))}")
-        console.print(_frame_text(continuity(G, years=wanted)), markup=False)
+        console.print(_frame_table(continuity(G, years=wanted)))
     if export is not None:
         for written in export_graph(G, export, format=export_format):
             console.print(f"wrote {written}")
