@@ -43,7 +43,8 @@ test: $(VENV)/.installed-test
 
 # Re-run the notebooks from their paired notebooks/*.py sources and save the outputs.
 notebooks: $(VENV)/.installed-test
-	cd notebooks && for nb in 0*.py; do ../$(BIN)/jupytext --to ipynb --update --execute "$$nb" || exit 1; done
+	cd notebooks && for nb in 0*.py; do ../$(BIN)/jupytext --quiet --to ipynb --update "$$nb" || exit 1; done
+	cd notebooks && ../$(BIN)/jupyter-execute --inplace 0*.ipynb
 
 lab: $(VENV)/.installed-test
 	$(BIN)/jupyter lab notebooks/

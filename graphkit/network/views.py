@@ -461,7 +461,8 @@ def type_view(G: nx.MultiDiGraph, types: Iterable[str]) -> nx.MultiDiGraph:
     known = sorted({G.nodes[n]["type"] for n in G})
     unknown = sorted(t for t in types if normalize(t) not in {normalize(k) for k in known})
     if unknown:
-        raise InputError(f"unknown type(s) {', '.join(map(repr, unknown))}; the types are: {', '.join(known)}")
+        names = ", ".join(map(repr, unknown))
+        raise InputError(f"unknown type(s) {names}; the types are: {', '.join(known)}")
     H = G.subgraph(sorted(n for n in G if normalize(G.nodes[n]["type"]) in wanted)).copy()
     H.graph["title"] = f"{G.graph.get('title', 'Graph')}: {', '.join(sorted(types))}"
     return H
