@@ -74,15 +74,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 READY_LIMIT_S = 5.0
 FRAME_LIMIT_MS = 50.0
 
@@ -139,10 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
 
     from playwright.sync_api import sync_playwright
+    from viz_graphs import CHROMIUM, CHROMIUM_ARGS
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for n in sizes:
             runs = [measure(n, browser, Path(tmp)) for _ in range(args.repeat)]
             row = {k: statistics.median(r[k] for r in runs) for k in runs[0]}

@@ -321,6 +321,15 @@ def push(
 _NARY_HELP = "keep n-ary records (conferrals, editions, roles) as nodes, or collapse them into labelled edges"
 _REPORTS = ("summary", "centrality", "communities", "brokers", "continuity")
 
+# The views `analyze` and `viz` share (see graphkit.network.select_view).
+YearOption = Annotated[int | None, typer.Option("--year", help="Only what that year's documents state.")]
+DocumentOption = Annotated[str | None, typer.Option("--document", help="Only what one document states.")]
+EditionOption = Annotated[str | None, typer.Option("--edition", help="Only one program edition.")]
+TypeOption = Annotated[
+    list[str] | None, typer.Option("--type", help="Only entities of this type (repeatable).")
+]
+FocusOption = Annotated[str | None, typer.Option("--focus", help="Only the ego graph of this entity.")]
+
 
 def _project_view(nary: str, **view: Any):
     from graphkit.dataset import load
@@ -377,13 +386,11 @@ def analyze(
         ),
     ] = None,
     nary: Annotated[str, typer.Option("--nary", help=_NARY_HELP)] = "keep",
-    year: Annotated[int | None, typer.Option("--year", help="Only what that year's documents state.")] = None,
-    document: Annotated[str | None, typer.Option("--document", help="Only what one document states.")] = None,
-    edition: Annotated[str | None, typer.Option("--edition", help="Only one program edition.")] = None,
-    entity_type: Annotated[
-        list[str] | None, typer.Option("--type", help="Only entities of this type (repeatable).")
-    ] = None,
-    focus: Annotated[str | None, typer.Option("--focus", help="Only the ego graph of this entity.")] = None,
+    year: YearOption = None,
+    document: DocumentOption = None,
+    edition: EditionOption = None,
+    entity_type: TypeOption = None,
+    focus: FocusOption = None,
     radius: Annotated[int, typer.Option("--radius", help="Radius of the ego graph.")] = 1,
     measure: Annotated[
         list[str] | None,
@@ -476,13 +483,11 @@ def viz(
         "out/graphkit.html"
     ),
     nary: Annotated[str, typer.Option("--nary", help=_NARY_HELP)] = "keep",
-    year: Annotated[int | None, typer.Option("--year", help="Only what that year's documents state.")] = None,
-    document: Annotated[str | None, typer.Option("--document", help="Only what one document states.")] = None,
-    edition: Annotated[str | None, typer.Option("--edition", help="Only one program edition.")] = None,
-    entity_type: Annotated[
-        list[str] | None, typer.Option("--type", help="Only entities of this type (repeatable).")
-    ] = None,
-    focus: Annotated[str | None, typer.Option("--focus", help="Only the ego graph of this entity.")] = None,
+    year: YearOption = None,
+    document: DocumentOption = None,
+    edition: EditionOption = None,
+    entity_type: TypeOption = None,
+    focus: FocusOption = None,
     depth: Annotated[int, typer.Option("--depth", help="Radius of the ego graph.")] = 1,
     size_by: Annotated[str, typer.Option("--size-by", help="degree, betweenness or documents.")] = "degree",
     max_nodes: Annotated[

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from viz_graphs import CHROMIUM as CHROMIUM_PATH
 from viz_graphs import (
+    CHROMIUM_ARGS,
     EX,
     HOSTILE_DOC,
     HOSTILE_HREF,
@@ -28,15 +30,7 @@ from viz_graphs import (
 
 from graphkit.viz import build_page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = Path(CHROMIUM_PATH)
 IMELDA = EX + "imelda-poole"
 READY = "html[data-gk-ready='true']"
 

@@ -12,6 +12,18 @@ import random
 
 import networkx as nx
 
+#: Debian's Chromium, launched as the environment notes say (no background
+#: networking: this machine's network is closed, and pages must not need it).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 EX = "https://example.org/graphkit/id/"
 GK = "https://example.org/graphkit/ontology#"
 
