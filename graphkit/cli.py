@@ -282,14 +282,12 @@ def serve(
     """Serve a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql with a query page at /."""
     from graphkit.dataset import load
     from graphkit.paths import project_paths
-    from graphkit.sparql.endpoint import is_loopback
-    from graphkit.sparql.endpoint import serve as serve_endpoint
+    from graphkit.sparql.endpoint import is_loopback, make_server
 
     load(engine="memory")  # rebuild first if the inputs changed
     if not is_loopback(host):
         errors.print(f"[yellow]warning:[/yellow] binding {host} exposes the endpoint beyond this machine")
-    console.print(f"SPARQL endpoint: http://{host}:{port}/sparql   query page: http://{host}:{port}/")
-    serve_endpoint(
+    server = make_server(
         project_paths().nquads,
         host=host,
         port=port,
@@ -299,6 +297,14 @@ def serve(
         cors_origins=cors or (),
         graph_page=graph_page,
     )
+    console.print(f"SPARQL endpoint: {server.url}   query page: {server.url.removesuffix('sparql')}")
+    console.print("press Ctrl+C to stop")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
 
 
 @app.command()

@@ -123,3 +123,16 @@ def test_push_to_nothing_listening_is_a_clear_error():
     result = graphkit("push", f"http://127.0.0.1:{free_port()}/store")
     assert result.returncode == 2
     assert "cannot reach the store" in result.stderr
+
+
+def test_serve_on_a_busy_port_is_a_clear_error():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = graphkit("serve", "--port", str(port), timeout=60)
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -578,7 +578,10 @@ class SparqlServer(ThreadingHTTPServer):
         host = address[0]
         if ":" in host:
             self.address_family = socket.AF_INET6
-        super().__init__(address, _Handler)
+        try:
+            super().__init__(address, _Handler)
+        except OSError as exc:
+            raise InputError(f"cannot listen on {host}:{address[1]}: {exc.strerror or exc}") from None
         self.config = config
         names = {*_LOOPBACK_NAMES, *(h.lower().strip("[]") for h in config.allowed_hosts)}
         if host not in ("", "0.0.0.0", "::"):
