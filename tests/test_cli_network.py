@@ -74,3 +74,16 @@ def test_viz_bad_option_is_a_clear_error(tmp_path):
     assert result.returncode == 2
     assert "unknown type(s) 'Spaceship'" in result.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    for args in (
+        ("viz", "--output", str(blocker / "x.html")),
+        ("analyze", "-r", "summary", "--export", str(blocker / "g.gexf")),
+    ):
+        result = graphkit(*args)
+        assert result.returncode == 2
+        assert "cannot write here" in result.stderr
+        assert "Traceback" not in result.stderr

@@ -27,6 +27,7 @@ from viz_graphs import (
 )
 
 import graphkit.viz
+from graphkit.errors import InputError
 from graphkit.viz import DEFAULT_MAX_NODES, Page, build_page, render_page, write_page
 
 
@@ -311,7 +312,7 @@ def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(InputError, match=r"page\.html: cannot write here: disk full"):
         page.write(target)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["page.html"]

@@ -20,12 +20,15 @@ order with no timestamp, so the same graph gives the same bytes.
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from graphkit.errors import InputError
+from graphkit.rdf.io import atomic_write
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -113,7 +116,7 @@ def sanitize(G: nx.Graph, *, scalars: bool = True) -> nx.Graph:
     return H
 
 
-def _csv(G: nx.Graph, folder: Path) -> list[Path]:
+def _csv(G: nx.Graph, folder: Path) -> dict[Path, bytes]:
     import pandas as pd
 
     S = sanitize(G)
@@ -130,45 +133,44 @@ def _csv(G: nx.Graph, folder: Path) -> list[Path]:
     present = {k for r in edge_rows for k in r}
     lead = [c for c in lead if c in present or c in ("source", "target")]
     edge_cols = [*lead, *sorted(present - set(lead))]
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / "nodes.csv", folder / "edges.csv"]
-    for path, rows, cols in ((paths[0], node_rows, node_cols), (paths[1], edge_rows, edge_cols)):
-        pd.DataFrame(rows, columns=cols).to_csv(path, index=False, lineterminator="\n")
-    return paths
+    return {
+        folder / name: pd.DataFrame(rows, columns=cols)
+        .to_csv(index=False, lineterminator="\n")
+        .encode("utf-8")
+        for name, rows, cols in (("nodes.csv", node_rows, node_cols), ("edges.csv", edge_rows, edge_cols))
+    }
 
 
-def _graphml(G: nx.Graph, path: Path) -> list[Path]:
+def _graphml(G: nx.Graph, path: Path) -> dict[Path, bytes]:
     import networkx as nx
 
-    nx.write_graphml(sanitize(G), path, encoding="utf-8")
-    return [path]
+    buffer = io.BytesIO()
+    nx.write_graphml(sanitize(G), buffer, encoding="utf-8")
+    return {path: buffer.getvalue()}
 
 
-def _gexf(G: nx.Graph, path: Path) -> list[Path]:
+def _gexf(G: nx.Graph, path: Path) -> dict[Path, bytes]:
     import networkx as nx
 
     S = sanitize(G)
     # GEXF keeps graph attributes only as metadata; say what the graph is there.
     S.graph = {"mode": "static", "description": str(S.graph.get("title", ""))}
-    nx.write_gexf(S, path, encoding="utf-8")
-    text = path.read_text("utf-8")
+    buffer = io.BytesIO()
+    nx.write_gexf(S, buffer, encoding="utf-8")
     # networkx stamps the file with today's date: drop it so output is reproducible.
-    import re
-
-    path.write_text(re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1), "utf-8")
-    return [path]
+    text = re.sub(r' lastmodifieddate="[^"]*"', "", buffer.getvalue().decode("utf-8"), count=1)
+    return {path: text.encode("utf-8")}
 
 
-def _json(G: nx.Graph, path: Path) -> list[Path]:
+def _json(G: nx.Graph, path: Path) -> dict[Path, bytes]:
     import networkx as nx
 
     data = nx.node_link_data(sanitize(G, scalars=False), edges="edges")
     text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
-    path.write_text(text + "\n", "utf-8")
-    return [path]
+    return {path: (text + "\n").encode("utf-8")}
 
 
-_WRITERS: dict[str, Callable[[Any, Path], list[Path]]] = {
+_WRITERS: dict[str, Callable[[Any, Path], dict[Path, bytes]]] = {
     "graphml": _graphml,
     "gexf": _gexf,
     "csv": _csv,
@@ -211,6 +213,5 @@ def export_graph(G: nx.Graph, path: str | Path, *, format: ExportFormat | None =
     chosen = format or _SUFFIXES.get(path.suffix.lower(), "csv")
     if chosen not in _WRITERS:
         raise InputError(f"unknown export format {chosen!r} (use {', '.join(FORMATS)})")
-    if chosen != "csv":
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return _WRITERS[chosen](G, path)
+    # Each file is written whole or not at all, and an unwritable path is one clear error.
+    return [atomic_write(target, data) for target, data in _WRITERS[chosen](G, path).items()]

@@ -28,6 +28,9 @@ __all__ = ["atomic_write", "read_turtle", "serialize_nquads", "serialize_trig"]
 def atomic_write(path: str | Path, data: bytes) -> Path:
     """Write *data* to *path* so readers see the old file or the new one, never a mix.
 
+    Missing folders are created. A path that cannot be written raises
+    :class:`~graphkit.errors.InputError` naming it.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -36,8 +39,11 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
     b'hello'
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise InputError(f"cannot write here: {exc.strerror or exc}", path=path) from None
     try:
         os.chmod(tmp, 0o644)  # mkstemp makes the file private; outputs are for everyone to read
         with os.fdopen(fd, "wb") as handle:
@@ -45,6 +51,9 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write here: {exc.strerror or exc}", path=path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -29,7 +29,6 @@ import html
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -172,27 +171,16 @@ class Page:
         Parameters
         ----------
         path : str or path-like
-            Where to write; the folder must exist.
+            Where to write; missing folders are created.
 
         Returns
         -------
         Path
             The path written.
         """
-        target = Path(path)
-        data = self.html.encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return target
+        from graphkit.rdf.io import atomic_write
+
+        return atomic_write(path, self.html.encode("utf-8"))
 
 
 def build_page(
