@@ -282,12 +282,17 @@ def serve(
     """Serve a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql with a query page at /."""
     from graphkit.dataset import load
     from graphkit.paths import project_paths
-    from graphkit.sparql.endpoint import is_loopback, make_server
+    from graphkit.sparql.endpoint import is_loopback
+    from graphkit.sparql.endpoint import serve as serve_endpoint
+
+    def announce(url: str) -> None:
+        console.print(f"SPARQL endpoint: {url}   query page: {url.removesuffix('sparql')}")
+        console.print("press Ctrl+C to stop")
 
     load(engine="memory")  # rebuild first if the inputs changed
     if not is_loopback(host):
         errors.print(f"[yellow]warning:[/yellow] binding {host} exposes the endpoint beyond this machine")
-    server = make_server(
+    serve_endpoint(
         project_paths().nquads,
         host=host,
         port=port,
@@ -296,15 +301,8 @@ def serve(
         allowed_hosts=allowed_host or (),
         cors_origins=cors or (),
         graph_page=graph_page,
+        on_ready=announce,
     )
-    console.print(f"SPARQL endpoint: {server.url}   query page: {server.url.removesuffix('sparql')}")
-    console.print("press Ctrl+C to stop")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
 
 
 @app.command()

@@ -42,7 +42,7 @@ import json
 import logging
 import multiprocessing
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -692,6 +692,7 @@ def serve(
     allowed_hosts: Sequence[str] = (),
     cors_origins: Sequence[str] = (),
     graph_page: str | Path | None = None,
+    on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Serve the dataset as a read-only SPARQL endpoint until interrupted.
 
@@ -719,6 +720,9 @@ def serve(
         Browser origins allowed to read results (``"*"`` for any); none by default.
     graph_page : str or Path, optional
         The interactive graph page to serve at ``/graph`` and link from ``/``.
+    on_ready : callable, optional
+        Called with the endpoint's URL once the socket is bound and the
+        dataset loaded (the command line prints it).
     """
     if not is_loopback(host):
         log.warning(
@@ -739,6 +743,8 @@ def serve(
         graph_page=graph_page,
     )
     log.info("SPARQL endpoint at %s", server.url)
+    if on_ready is not None:
+        on_ready(server.url)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
