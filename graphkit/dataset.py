@@ -20,13 +20,14 @@ from rdflib import Dataset
 from graphkit.corpus import load_corpus
 from graphkit.errors import ValidationError
 from graphkit.facts import load_facts
+from graphkit.files import atomic_write
 from graphkit.paths import ProjectPaths, project_paths
 from graphkit.rdf.build import BuildResult, build_dataset, input_digest
-from graphkit.rdf.io import atomic_write, serialize_nquads, serialize_trig
-from graphkit.rdf.namespaces import GK, RDF, RDFS, graph_iri
+from graphkit.rdf.io import serialize_nquads, serialize_trig
 from graphkit.rdf.store import Engine, open_store
 from graphkit.rdf.validate import validate_dataset
-from graphkit.rdf.vocabulary import load_vocabulary
+from graphkit.vocab.namespaces import GK, RDF, RDFS, graph_iri
+from graphkit.vocab.ontology import load_vocabulary
 
 __all__ = ["Summary", "build", "is_stale", "load", "summarize"]
 

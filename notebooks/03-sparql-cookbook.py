@@ -25,7 +25,7 @@ import pandas as pd
 
 import graphkit as gk
 from graphkit.paths import project_paths
-from graphkit.rdf.namespaces import PREFIXES
+from graphkit.vocab.namespaces import PREFIXES
 from graphkit.sparql.endpoint import make_server
 from graphkit.sparql.engine import Endpoint, run_query
 

@@ -9,8 +9,8 @@ import graphkit as gk
 from graphkit.errors import ValidationError
 from graphkit.paths import project_paths
 from graphkit.rdf.io import serialize_nquads, serialize_trig
-from graphkit.rdf.namespaces import GK, SKOS, entity_iri
 from graphkit.rdf.validate import validate_dataset
+from graphkit.vocab.namespaces import GK, SKOS, entity_iri
 
 
 def test_committed_build_is_current(root):

@@ -2,7 +2,7 @@
 
 from rdflib import Literal
 
-from graphkit.rdf.namespaces import DCTERMS, GK, OA, ORG, PROV, RDF, SCHEMA, SKOS, XSD, entity_iri
+from graphkit.vocab.namespaces import DCTERMS, GK, OA, ORG, PROV, RDF, SCHEMA, SKOS, XSD, entity_iri
 
 
 def ids(*names):

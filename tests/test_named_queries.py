@@ -18,10 +18,10 @@ import pytest
 from rdflib import URIRef
 from sparql_fixtures import GKD, OxigraphServer
 
-from graphkit.rdf.namespaces import PREFIXES
 from graphkit.sparql.library import list_queries, run_named
 from graphkit.sparql.push import push
 from graphkit.sparql.results import QueryResult
+from graphkit.vocab.namespaces import PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 NQUADS = ROOT / "data" / "build" / "graphkit.nq"

@@ -10,7 +10,7 @@ import pytest
 
 import graphkit.network as gn
 from graphkit.errors import InputError
-from graphkit.rdf.namespaces import entity_iri
+from graphkit.vocab.namespaces import entity_iri
 
 ZAHEER = str(entity_iri("zaheer-ahmed"))
 

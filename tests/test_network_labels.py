@@ -7,7 +7,7 @@ import pytest
 
 import graphkit.network as gn
 from graphkit.errors import InputError
-from graphkit.rdf.namespaces import entity_iri
+from graphkit.vocab.namespaces import entity_iri
 
 
 def iri(entity_id: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 import graphkit.network as gn
 from graphkit.errors import InputError
-from graphkit.rdf.namespaces import GK, ORG, PREFIXES, SCHEMA, entity_iri
+from graphkit.vocab.namespaces import GK, ORG, PREFIXES, SCHEMA, entity_iri
 
 
 def iri(entity_id: str) -> str:

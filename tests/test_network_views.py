@@ -7,7 +7,7 @@ import pytest
 
 import graphkit.network as gn
 from graphkit.errors import InputError
-from graphkit.rdf.namespaces import entity_iri
+from graphkit.vocab.namespaces import entity_iri
 
 MERIDIAN = "From Pakistan to Peru: How IVLP TIP Heroes Are Shaping the Fight Against Human Trafficking"
 

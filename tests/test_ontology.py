@@ -1,10 +1,10 @@
 import pytest
 from rdflib import URIRef
 
+from graphkit.files import read_turtle
 from graphkit.paths import project_paths
-from graphkit.rdf.io import read_turtle
-from graphkit.rdf.namespaces import GK, OWL, RDF, RDFS
-from graphkit.rdf.vocabulary import load_vocabulary
+from graphkit.vocab.namespaces import GK, OWL, RDF, RDFS
+from graphkit.vocab.ontology import load_vocabulary
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,8 @@ from graphkit.corpus import Corpus
 from graphkit.errors import InputError, QuoteNotFoundError
 from graphkit.facts.model import Claim, Entity, Fact, FactBase
 from graphkit.paths import ProjectPaths, project_paths
-from graphkit.rdf.namespaces import DCTERMS, GK, OA, PROV, RDF, SCHEMA, SKOS, XSD
-from graphkit.rdf.vocabulary import Vocabulary
+from graphkit.vocab.namespaces import DCTERMS, GK, OA, PROV, RDF, SCHEMA, SKOS, XSD
+from graphkit.vocab.ontology import Vocabulary
 from graphkit.yamlfile import LocatedDict, LocatedList, load_yaml
 
 __all__ = ["load_facts", "parse_literal"]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from graphkit.errors import InputError
-from graphkit.rdf.io import atomic_write
+from graphkit.files import atomic_write
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from graphkit.errors import InputError
-from graphkit.rdf.namespaces import entity_iri
+from graphkit.vocab.namespaces import entity_iri
 
 if TYPE_CHECKING:
     import networkx as nx

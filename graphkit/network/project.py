@@ -57,7 +57,7 @@ from rdflib import Literal as RDFLiteral
 from rdflib.term import Node, URIRef
 
 from graphkit.errors import InputError
-from graphkit.rdf.namespaces import (
+from graphkit.vocab.namespaces import (
     DCTERMS,
     GK,
     OA,

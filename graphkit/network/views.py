@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphkit.errors import InputError
 from graphkit.network.labels import normalize, resolve
-from graphkit.rdf.namespaces import GK, ORG, SCHEMA
+from graphkit.vocab.namespaces import GK, ORG, SCHEMA
 
 if TYPE_CHECKING:
     import networkx as nx

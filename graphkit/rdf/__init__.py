@@ -1,1 +1,1 @@
-"""RDF: the closed vocabulary, the build from facts to a dataset, I/O, validation and the store."""
+"""RDF: the build from facts to a dataset, deterministic serialization, validation and the store."""

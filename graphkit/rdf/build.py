@@ -33,7 +33,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from graphkit.corpus import Corpus, Document
 from graphkit.facts import Claim, FactBase
 from graphkit.paths import ProjectPaths
-from graphkit.rdf.namespaces import (
+from graphkit.vocab.namespaces import (
     DCTERMS,
     GK,
     OA,

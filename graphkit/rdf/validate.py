@@ -11,9 +11,9 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
+from graphkit.files import read_turtle
 from graphkit.paths import project_paths
-from graphkit.rdf.io import read_turtle
-from graphkit.rdf.namespaces import RDF, RDFS, SH, SKOS
+from graphkit.vocab.namespaces import RDF, RDFS, SH, SKOS
 
 __all__ = ["Violation", "validate_dataset"]
 
@@ -64,7 +64,7 @@ def validate_dataset(dataset: Dataset, shapes: str | Path | None = None) -> list
     """
     import pyshacl
 
-    from graphkit.rdf.namespaces import PREFIXES
+    from graphkit.vocab.namespaces import PREFIXES
 
     data = _union(dataset)
     shapes_graph = read_turtle(shapes or project_paths().shapes)

@@ -29,8 +29,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from graphkit.errors import QueryError
-from graphkit.rdf.namespaces import PREFIXES
 from graphkit.sparql.safety import _walk, check_query
+from graphkit.vocab.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from rdflib.term import Identifier

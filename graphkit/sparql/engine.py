@@ -48,10 +48,10 @@ import rdflib.plugins.sparql
 from rdflib import SKOS
 
 from graphkit.errors import QueryError
-from graphkit.rdf.namespaces import PREFIXES
 from graphkit.sparql.binding import bind_values
 from graphkit.sparql.results import QueryResult
 from graphkit.sparql.safety import CheckedQuery, QueryForm, check_query
+from graphkit.vocab.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph

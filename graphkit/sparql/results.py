@@ -49,8 +49,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from graphkit.errors import QueryError
-from graphkit.rdf.namespaces import PREFIXES
 from graphkit.sparql.safety import QueryForm
+from graphkit.vocab.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     import pandas as pd

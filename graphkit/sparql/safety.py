@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from graphkit.errors import QueryError, UnsafeQueryError
-from graphkit.rdf.namespaces import DATA, PREFIXES
+from graphkit.vocab.namespaces import DATA, PREFIXES
 
 __all__ = ["ALLOWED_GRAPH_PREFIX", "CheckedQuery", "QueryForm", "check_query"]
 
@@ -106,7 +106,7 @@ def check_query(text: str, *, prefixes: Mapping[str, str] | None = None) -> Chec
         The SPARQL query.
     prefixes : mapping of str to str, optional
         Prefixes the query may use without declaring them; graphkit's
-        :data:`~graphkit.rdf.namespaces.PREFIXES` by default.
+        :data:`~graphkit.vocab.namespaces.PREFIXES` by default.
 
     Returns
     -------

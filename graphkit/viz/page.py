@@ -178,7 +178,7 @@ class Page:
         Path
             The path written.
         """
-        from graphkit.rdf.io import atomic_write
+        from graphkit.files import atomic_write
 
         return atomic_write(path, self.html.encode("utf-8"))
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from graphkit.files import read_turtle
 from graphkit.paths import project_paths
-from graphkit.rdf.io import read_turtle
-from graphkit.rdf.namespaces import OWL, PREFIXES, RDF, RDFS, XSD
+from graphkit.vocab.namespaces import OWL, PREFIXES, RDF, RDFS, XSD
 
 __all__ = ["Vocabulary", "load_vocabulary"]
 

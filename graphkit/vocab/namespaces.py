@@ -6,7 +6,7 @@ A test checks that it lists exactly the ``gk:`` terms the ontology declares.
 
 Examples
 --------
->>> from graphkit.rdf.namespaces import GK, entity_iri
+>>> from graphkit.vocab.namespaces import GK, entity_iri
 >>> str(GK.ProgramEdition)
 'https://w3id.org/graphkit/ontology#ProgramEdition'
 >>> str(entity_iri("zaheer-ahmed"))
