@@ -8,7 +8,7 @@ GK     := $(BIN)/graphkit
 
 PAGE   := out/graphkit.html
 
-.PHONY: demo test lint format install notebooks lab bench clean
+.PHONY: demo test security lint format install notebooks lab bench clean
 
 # Reinstall when pyproject.toml changes; the stamp names the extras installed.
 $(VENV)/.installed-core: pyproject.toml
@@ -40,6 +40,10 @@ demo: $(VENV)/.installed-core
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# Just the hostile-input battery (tests/security); make test runs it too.
+security: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m security tests/security
 
 # Re-run the notebooks from their paired notebooks/*.py sources and save the outputs.
 notebooks: $(VENV)/.installed-test
