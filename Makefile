@@ -1,6 +1,7 @@
 # graphkit: two commands from a fresh clone.
 #   make demo   create .venv, install graphkit, build + validate the graph, print a summary
 #   make test   create .venv with the test extras and run the whole suite
+#   make wheel-smoke   build the wheel, install it in a fresh venv and use it outside the checkout
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,7 +9,7 @@ GK     := $(BIN)/graphkit
 
 PAGE   := out/graphkit.html
 
-.PHONY: demo test security lint format install notebooks lab bench clean
+.PHONY: demo test wheel-smoke security lint format install notebooks lab bench clean
 
 # Reinstall when pyproject.toml changes; the stamp names the extras installed.
 $(VENV)/.installed-core: pyproject.toml
@@ -40,6 +41,11 @@ demo: $(VENV)/.installed-core
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# The wheel as a user gets it: built from the sdist, installed in a fresh venv in a temporary
+# folder, and used from another one (.ci/wheel-smoke says what it checks).
+wheel-smoke: $(VENV)/.installed-test
+	$(BIN)/python .ci/wheel-smoke
 
 # Just the hostile-input battery (tests/security); make test runs it too.
 security: $(VENV)/.installed-test

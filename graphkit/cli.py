@@ -103,7 +103,8 @@ def build(
     from graphkit.rdf.io import serialize_nquads
 
     paths = project_paths()
-    result = build_dataset(write=not check)
+    console.print(f"data: {paths.describe()}")
+    result = build_dataset(paths.root, write=not check)
     if check:
         current = paths.nquads.read_bytes() if paths.nquads.is_file() else b""
         if serialize_nquads(result.dataset) != current:
@@ -148,10 +149,13 @@ def validate(
 @app.command()
 @handles_errors
 def stats() -> None:
-    """Print what the graph holds: triples, documents, entities by type."""
+    """Print which data is used and what it holds: triples, documents, entities by type."""
     from graphkit.dataset import load, summarize
+    from graphkit.paths import project_paths
 
-    _print_summary(summarize(load()))
+    paths = project_paths()
+    console.print(f"data: {paths.describe()}")
+    _print_summary(summarize(load(paths.root)))
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:

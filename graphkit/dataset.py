@@ -43,7 +43,7 @@ def build(root: str | Path | None = None, *, write: bool = True, validate: bool 
     Parameters
     ----------
     root : str or Path, optional
-        The checkout to build (default: this one).
+        The checkout to build (default: the one :func:`graphkit.paths.project_paths` finds).
     write : bool
         Write ``data/build/graphkit.trig``, ``graphkit.nq`` and ``inputs.sha256``.
         Each file is replaced atomically, and only after every check passed, so
@@ -54,11 +54,14 @@ def build(root: str | Path | None = None, *, write: bool = True, validate: bool 
     Raises
     ------
     InputError
-        If an input file is malformed or inconsistent (names file and line).
+        If an input file is malformed or inconsistent (names file and line),
+        or *write* is asked of the read-only packaged dataset.
     ValidationError
         If the result breaks the SHACL shapes.
     """
     paths = project_paths(root)
+    if write:
+        paths.require_checkout("write the build")
     vocab = load_vocabulary(paths.ontology)
     corpus = load_corpus(paths)
     facts = load_facts(corpus, vocab, paths)
@@ -92,12 +95,14 @@ def load(
     Parameters
     ----------
     root : str or Path, optional
-        The checkout (default: this one).
+        The checkout (default: the one found by :func:`graphkit.paths.project_paths`:
+        the current directory's, else ``GRAPHKIT_HOME``, else the packaged dataset).
     engine : {"oxigraph", "memory"}
         The store (see :func:`graphkit.rdf.store.open_store`).
     rebuild : bool, optional
         ``None`` (default) rebuilds when the inputs changed since the last
-        build; ``True`` always rebuilds; ``False`` never does.
+        build; ``True`` always rebuilds; ``False`` never does. The packaged
+        dataset is read-only: it is opened as shipped, never rebuilt.
 
     Returns
     -------
@@ -106,7 +111,9 @@ def load(
         ``ontology``; the default graph is their union.
     """
     paths = project_paths(root)
-    if rebuild or (rebuild is None and is_stale(paths)):
+    if rebuild:
+        paths.require_checkout("rebuild the dataset")
+    if not paths.packaged and (rebuild or (rebuild is None and is_stale(paths))):
         build(paths.root)
     return open_store(paths.nquads, engine=engine)
 
