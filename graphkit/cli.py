@@ -103,7 +103,7 @@ def build(
     from graphkit.rdf.io import serialize_nquads
 
     paths = project_paths()
-    console.print(f"data: {paths.describe()}")
+    console.print(f"data: {paths.describe()}", markup=False, soft_wrap=True)
     result = build_dataset(paths.root, write=not check)
     if check:
         current = paths.nquads.read_bytes() if paths.nquads.is_file() else b""
@@ -154,7 +154,7 @@ def stats() -> None:
     from graphkit.paths import project_paths
 
     paths = project_paths()
-    console.print(f"data: {paths.describe()}")
+    console.print(f"data: {paths.describe()}", markup=False, soft_wrap=True)
     _print_summary(summarize(load(paths.root)))
 
 
