@@ -64,8 +64,11 @@ def _is_checkout(path: Path) -> bool:
 
 
 def _find(cwd: Path | None = None) -> tuple[Path, Source]:
-    start = (cwd or Path.cwd()).resolve()
-    for folder in (start, *start.parents):
+    try:
+        start = (cwd or Path.cwd()).resolve()
+    except OSError:  # the current directory was removed: there is no checkout around it
+        start = None
+    for folder in (start, *start.parents) if start is not None else ():
         if _is_checkout(folder):
             return folder, "current directory"
     home = os.environ.get("GRAPHKIT_HOME")
