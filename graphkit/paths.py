@@ -133,7 +133,11 @@ class ProjectPaths:
         '/srv/graphkit (GRAPHKIT_HOME)'
         """
         if not self.packaged:
-            return f"{self.root.as_posix()}{_HOW_FOUND.get(self.source, '')}"
+            how = _HOW_FOUND.get(self.source, "")
+            home = os.environ.get("GRAPHKIT_HOME")
+            if self.source == "current directory" and home and Path(home).expanduser().resolve() != self.root:
+                how = f"{how[:-1]}; it comes before GRAPHKIT_HOME={home})"
+            return f"{self.root.as_posix()}{how}"
         from graphkit import __version__
 
         stamp = (

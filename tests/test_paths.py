@@ -92,7 +92,13 @@ def test_build_prints_the_folder_it_builds(second):
 
 
 def test_the_checkout_around_the_current_directory_comes_before_graphkit_home(first, second):
-    assert first_line(graphkit(second, "stats", home=first)).startswith(f"data: {second.as_posix()} ")
+    assert first_line(graphkit(second, "stats", home=first)) == (
+        f"data: {second.as_posix()} (the checkout holding the current directory; "
+        f"it comes before GRAPHKIT_HOME={first})"
+    )
+    assert first_line(graphkit(second, "stats", home=second)) == (
+        f"data: {second.as_posix()} (the checkout holding the current directory)"
+    )
 
 
 def test_graphkit_home_is_used_outside_a_checkout(first, elsewhere):
