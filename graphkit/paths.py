@@ -40,10 +40,9 @@ _INSTALLED_FROM = Path(__file__).resolve().parent.parent
 Source = Literal["given", "current directory", "GRAPHKIT_HOME", "installed checkout", "packaged"]
 
 _HOW_FOUND = {
-    "given": "",
-    "current directory": " (the checkout holding the current directory)",
-    "GRAPHKIT_HOME": " (GRAPHKIT_HOME)",
-    "installed checkout": " (the checkout graphkit is installed from)",
+    "current directory": "the checkout holding the current directory",
+    "GRAPHKIT_HOME": "GRAPHKIT_HOME",
+    "installed checkout": "the checkout graphkit is installed from",
 }
 
 
@@ -133,11 +132,11 @@ class ProjectPaths:
         '/srv/graphkit (GRAPHKIT_HOME)'
         """
         if not self.packaged:
-            how = _HOW_FOUND.get(self.source, "")
+            notes = [_HOW_FOUND[self.source]] if self.source in _HOW_FOUND else []
             home = os.environ.get("GRAPHKIT_HOME")
             if self.source == "current directory" and home and Path(home).expanduser().resolve() != self.root:
-                how = f"{how[:-1]}; it comes before GRAPHKIT_HOME={home})"
-            return f"{self.root.as_posix()}{how}"
+                notes.append(f"it comes before GRAPHKIT_HOME={home}")
+            return f"{self.root.as_posix()} ({'; '.join(notes)})" if notes else self.root.as_posix()
         from graphkit import __version__
 
         stamp = (
