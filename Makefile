@@ -9,7 +9,7 @@ GK     := $(BIN)/graphkit
 
 PAGE   := out/graphkit.html
 
-.PHONY: demo test wheel-smoke security lint format install notebooks lab bench clean
+.PHONY: demo test security lint format install notebooks lab bench clean
 
 # Reinstall when pyproject.toml changes; the stamp names the extras installed.
 $(VENV)/.installed-core: pyproject.toml
@@ -44,6 +44,7 @@ test: $(VENV)/.installed-test
 
 # The wheel as a user gets it: built from the sdist, installed in a fresh venv in a temporary
 # folder, and used from another one (.ci/wheel-smoke says what it checks).
+.PHONY: wheel-smoke
 wheel-smoke: $(VENV)/.installed-test
 	$(BIN)/python .ci/wheel-smoke
 

@@ -139,10 +139,9 @@ class ProjectPaths:
             return f"{self.root.as_posix()} ({'; '.join(notes)})" if notes else self.root.as_posix()
         from graphkit import __version__
 
-        stamp = (
-            self.build_stamp.read_text(encoding="ascii").strip()[:12] if self.build_stamp.is_file() else ""
-        )
-        inputs = f", inputs sha256 {stamp}" if stamp else ""
+        # The stamp's first line ends with the inputs' digest ("<hex>" or "inputs <hex>").
+        first = self.build_stamp.read_text(encoding="ascii").partition("\n")[0].split()
+        inputs = f", inputs sha256 {first[-1][:12]}" if first else ""
         return f"packaged dataset, graphkit {__version__}{inputs} ({self.root.as_posix()})"
 
     def require_checkout(self, action: str) -> None:
