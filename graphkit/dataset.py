@@ -92,6 +92,9 @@ def load(
 ) -> Dataset:
     """Return the dataset ready to query, building it first only when needed.
 
+    The packaged dataset (a wheel's) is read-only: it is opened as shipped,
+    never rebuilt; ``rebuild=True`` raises :class:`~graphkit.errors.InputError`.
+
     Parameters
     ----------
     root : str or Path, optional
@@ -101,8 +104,7 @@ def load(
         The store (see :func:`graphkit.rdf.store.open_store`).
     rebuild : bool, optional
         ``None`` (default) rebuilds when the inputs changed since the last
-        build; ``True`` always rebuilds; ``False`` never does. The packaged
-        dataset is read-only: it is opened as shipped, never rebuilt.
+        build; ``True`` always rebuilds; ``False`` never does.
 
     Returns
     -------
