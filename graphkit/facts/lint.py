@@ -57,10 +57,10 @@ __all__ = ["LintFinding", "lint_facts", "sentence_span"]
 
 # A sentence ends at a line break, or at . ! ? (and any closing quote or bracket)
 # before white space, unless the period closes an initial or "U.S.".
-_BOUNDARY = re.compile(r"\n|[.!?][\"”’)\]]*(?=\s)")
+_BOUNDARY = re.compile(r"\n|[.!?][\"\u201d\u2019)\]]*(?=\s)")
 _INITIAL = re.compile(r"(?<![A-Za-z])[A-Za-z]\.$")
 _QUALIFIER = re.compile(r"\s*\([^()]*\)$")
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 # What identifies a record, by the record's class.
 _RECORD_KEYS: dict[URIRef, tuple[URIRef, ...]] = {
     GK.AwardConferral: (GK.recipient,),
@@ -128,14 +128,17 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """
     starts, ends = [0], []
     for match in _BOUNDARY.finditer(text):
-        if match.group().startswith(".") and _INITIAL.search(text[max(0, match.start() - 2) : match.start() + 1]):
+        if match.group().startswith(".") and _INITIAL.search(
+            text[max(0, match.start() - 2) : match.start() + 1]
+        ):
             continue
         ends.append(match.end())
         starts.append(match.end())
     ends.append(len(text))
     first = max(s for s in starts if s <= start)
-    last = min(e for e in ends if e >= end)
-    return first, last
+    while first < start and text[first].isspace():
+        first += 1
+    return first, min(e for e in ends if e >= end)
 
 
 def _fold(text: str) -> str:
@@ -178,7 +181,7 @@ class _Names:
         return words
 
     def record_keys(self, entity_id: str) -> list[str] | None:
-        """The ids (or words) that identify a record, or None if the entity is not one."""
+        """Return the ids (or words) that identify a record, or None if the entity is not one."""
         keys = _RECORD_KEYS.get(self.facts.entities[entity_id].type)
         if keys is None:
             return None
@@ -202,7 +205,7 @@ class _Names:
         )
 
     def holders(self, entity_id: str) -> list[str]:
-        """The entities a fact about *entity_id* is about: a record's identifying entities, else itself."""
+        """Return what a fact about *entity_id* is about: a record's identifying entities, else itself."""
         keys = self.record_keys(entity_id)
         if keys is None:
             return [entity_id]
@@ -226,7 +229,9 @@ def _check(fact: Fact, sentence: str, names: _Names) -> tuple[str, str] | None:
             if named_groups:
                 group = names.facts.entities[named_groups[0]].label
                 member = names.facts.entities[holder].label
-                group_facts.append(f"the sentence speaks of the group {group!r}, not of its member {member!r}")
+                group_facts.append(
+                    f"the sentence speaks of the group {group!r}, not of its member {member!r}"
+                )
                 break
         else:
             unnamed.append(f"the {role} {label!r} is not named in the quote's sentence")
@@ -277,4 +282,3 @@ def lint_facts(facts: FactBase, corpus: Corpus, vocab: Vocabulary) -> list[LintF
                 reason = "the fact has a 'reviewed:' note but nothing to review: remove the note"
                 findings.append(LintFinding(source, _fact_text(fact), "stale-review", reason))
     return findings
-
