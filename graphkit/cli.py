@@ -188,7 +188,8 @@ def lint(
     errors.print(
         f"{len(still_open)} fact(s) to check; {reviewed} reviewed (accepted with a 'reviewed:' note"
         + ("" if show_all else "; --all lists them")
-        + ")"
+        + ")",
+        soft_wrap=True,
     )
     if still_open:
         raise typer.Exit(1)

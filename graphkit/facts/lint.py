@@ -22,8 +22,8 @@ What "named" means
 ------------------
 An entity is named when its label (less a trailing qualifier in parentheses,
 such as "(IVLP 2021)") or one of its aliases occurs in the sentence as whole
-words, ignoring case. An event is also named by its kind, the label of its
-class ("a virtual ceremony", "a keynote address"). A record, which documents
+words, ignoring case. An event of a particular kind is also named by that kind,
+the label of its class ("a virtual ceremony", "a keynote address"). A record, which documents
 never name, is named when what identifies it is: an award conferral by its
 recipient, a role held by its holder, a program edition by its program (or the
 larger program that one belongs to), a quotation by its words or its speaker.
@@ -171,7 +171,8 @@ class _Names:
     @cached_property
     def events(self) -> frozenset[URIRef]:
         graph = self.vocab.graph
-        return frozenset(graph.transitive_subjects(RDFS.subClassOf, SCHEMA.Event)) - {GK.ProgramEdition}
+        kinds = frozenset(graph.transitive_subjects(RDFS.subClassOf, SCHEMA.Event))
+        return kinds - {SCHEMA.Event, GK.ProgramEdition}  # "event" alone names no event in particular
 
     def _words(self, entity_id: str) -> list[str]:
         entity = self.facts.entities[entity_id]
