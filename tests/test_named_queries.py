@@ -284,6 +284,31 @@ def test_evidence_for_the_covid_19_pandemic(ask) -> None:
     ]
 
 
+def test_evidence_for_what_ijm_states_of_itself(ask) -> None:
+    rows = {r[:3]: r[3] for r in ask("evidence", {"label": "IJM"})}
+    ijm = "international-justice-mission"
+    assert rows[(ijm, "gk:programOfficeCount", "24")].startswith("IJM partners with local authorities in 2")
+    assert (ijm, "gk:countryCount", "14") in rows
+    assert (
+        rows[(ijm, "gk:concernedAbout", "new-plan-for-immigration")]
+        == rows[(ijm, "gk:welcomed", "review-modern-slavery-strategy-2014")]
+    )
+
+
+def test_evidence_for_the_2023_edition(ask) -> None:
+    rows = [r[:3] for r in ask("evidence", {"label": "IVLP 2023 for the TIP Report Heroes (Meridian)"})]
+    edition = "ivlp-2023-tip-heroes"
+    for fact in [
+        (edition, "gk:editionOf", "ivlp-tip-heroes-program"),
+        (edition, "gk:editionNumber", "8"),
+        (edition, "gk:occasion", "conferral-2023-cohort"),  # "in connection with their receiving the Award"
+        (edition, "gk:participant", "tip-heroes-2023-ivlp"),
+    ]:
+        assert fact in rows
+    assert (edition, "gk:participant", "tip-heroes-2023") not in rows
+    assert (edition, "gk:counterpart", "coalition-of-immokalee-workers") not in rows
+
+
 def test_evidence_across_documents(ask) -> None:
     rows = ask("evidence", {"label": "sister poole"})
     assert ("imelda-poole", "gk:country", "albania") in [r[:3] for r in rows]
