@@ -177,9 +177,10 @@ def lint(
     if output_format == "json":
         sys.stdout.write(json.dumps([f.to_dict() for f in shown], ensure_ascii=False, indent=2) + "\n")
     elif shown:
-        table = Table(show_lines=True)
-        for column in ("where", "fact", "reason", *(("reviewed",) if show_all else ())):
-            table.add_column(column, overflow="fold")
+        table = Table(show_lines=True, expand=True)
+        table.add_column("where", no_wrap=True)
+        for column in ("fact", "reason", *(("reviewed",) if show_all else ())):
+            table.add_column(column, overflow="fold", ratio=1)
         for f in shown:
             cells = [f.source, f"[{', '.join(f.fact)}]", f"{f.kind}: {f.reason}"]
             table.add_row(*cells, *((f.reviewed or "",) if show_all else ()))
