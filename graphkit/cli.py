@@ -269,11 +269,23 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
     timeout: Annotated[float, typer.Option("--timeout", help="Per-query wall-clock limit, seconds.")] = 30.0,
     max_rows: Annotated[int, typer.Option("--max-rows", help="Row cap per answer (signalled).")] = 10_000,
+    workers: Annotated[int, typer.Option("--workers", help="Query worker processes.")] = 2,
+    memory_limit: Annotated[
+        str,
+        typer.Option(
+            "--memory-limit",
+            help="Memory cap per worker: 512M, 2GiB, none; default a quarter of RAM, at most 2 GiB.",
+        ),
+    ] = "default",
+    queue_size: Annotated[
+        int, typer.Option("--queue-size", help="Queries that may wait for a worker; more get 503.")
+    ] = 64,
     allowed_host: Annotated[
         list[str] | None, typer.Option("--allowed-host", help="Extra Host header names to accept.")
     ] = None,
     cors: Annotated[
-        list[str] | None, typer.Option("--cors", help="Browser origin allowed to read results.")
+        list[str] | None,
+        typer.Option("--cors", help="Browser origin allowed to query and read results (repeatable)."),
     ] = None,
     graph_page: Annotated[
         Path | None, typer.Option("--graph-page", help="Interactive page to serve at /graph.")
@@ -284,11 +296,16 @@ def serve(
     from graphkit.paths import project_paths
     from graphkit.sparql.endpoint import is_loopback
     from graphkit.sparql.endpoint import serve as serve_endpoint
+    from graphkit.sparql.worker import parse_size
 
-    def announce(url: str) -> None:
-        console.print(f"SPARQL endpoint: {url}   query page: {url.removesuffix('sparql')}")
+    def announce(server) -> None:
+        console.print(f"SPARQL endpoint: {server.url}   query page: {server.url.removesuffix('sparql')}")
+        console.print(f"limits: {server.limits}")
+        if not server.pool.isolated:
+            errors.print("warning: the query workers can reach the network (queries are still checked)")
         console.print("press Ctrl+C to stop")
 
+    limit = "default" if memory_limit == "default" else parse_size(memory_limit)
     load(engine="memory")  # rebuild first if the inputs changed
     if not is_loopback(host):
         errors.print(f"[yellow]warning:[/yellow] binding {host} exposes the endpoint beyond this machine")
@@ -298,6 +315,9 @@ def serve(
         port=port,
         timeout=timeout,
         max_rows=max_rows,
+        workers=workers,
+        memory_limit=limit,
+        queue_size=queue_size,
         allowed_hosts=allowed_host or (),
         cors_origins=cors or (),
         graph_page=graph_page,
@@ -311,6 +331,10 @@ def push(
     url: Annotated[
         str, typer.Argument(help="The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
     ],
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds each request (one graph) may take in all.")
+    ] = 120.0,
+    deadline: Annotated[float, typer.Option("--deadline", help="Seconds the whole push may take.")] = 600.0,
 ) -> None:
     """Load the built dataset into a triple store, one named graph at a time (Graph Store Protocol)."""
     from graphkit.dataset import load
@@ -318,7 +342,7 @@ def push(
     from graphkit.sparql.push import push as push_dataset
 
     load(engine="memory")
-    report = push_dataset(project_paths().nquads, url)
+    report = push_dataset(project_paths().nquads, url, timeout=timeout, deadline=deadline)
     console.print(f"pushed {report.triples:,} triples in {len(report.graphs)} named graphs to {report.url}")
 
 
