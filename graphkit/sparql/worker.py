@@ -442,6 +442,11 @@ class WorkerPool:
         return all((w.isolation or "").startswith("own") for w in self.workers)
 
     @property
+    def idle(self) -> int:
+        """How many workers are waiting for a job."""
+        return self._idle.qsize()
+
+    @property
     def pids(self) -> list[int | None]:
         """The workers' process ids."""
         return [w.pid for w in self.workers]
