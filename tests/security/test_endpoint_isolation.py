@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from sparql_fixtures import SEED, Listener, start_endpoint, stop_endpoint
-from unchecked_handler import run_unchecked
+from worker_handlers import run_unchecked
 
 from graphkit.sparql.worker import WorkerPool
 
