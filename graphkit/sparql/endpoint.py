@@ -58,7 +58,9 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -869,6 +871,8 @@ def serve(
             "if a check ever failed",
             server.pool.isolation,
         )
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)  # so the workers are stopped too
     if on_ready is not None:
         on_ready(server)
     try:
@@ -877,3 +881,7 @@ def serve(
         pass
     finally:
         server.close()
+
+
+def _stop_on_sigterm(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
