@@ -338,6 +338,8 @@ class _Worker:
 
     def run(self, job: dict[str, Any]) -> Reply:
         """Answer one job; a worker that times out or dies is replaced."""
+        if self._pool.closed:
+            return text_reply(503, "Unavailable: the endpoint is shutting down.")
         if self._process is None or not self._process.is_alive():
             self.kill()
             self.start()
@@ -351,17 +353,21 @@ class _Worker:
             return self._replace_dead()
         log.warning("query exceeded %g s; killing worker %s", timeout, self.pid)
         self.kill()
-        self.start()  # loads again in the background; the next job waits for it
+        if not self._pool.closed:
+            self.start()  # loads again in the background; the next job waits for it
         return text_reply(503, f"Timeout: the query ran longer than {timeout:g} s and was stopped.")
 
     def _replace_dead(self) -> Reply:
         process = self._process
+        if process is None:  # the pool was closed meanwhile
+            return text_reply(503, "Unavailable: the endpoint is shutting down.")
         process.join(5)
         code = process.exitcode
         self.kill()  # also waits for the stderr reader, so the tail is complete
         with self._stderr_lock:
             tail = bytes(self._stderr_tail)
-        self.start()
+        if not self._pool.closed:
+            self.start()
         if _OUT_OF_MEMORY in tail:
             return _out_of_memory(self._pool.memory_limit)
         how = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
@@ -418,6 +424,7 @@ class WorkerPool:
         self.memory_limit = memory_limit
         self.queue_size = queue_size
         self.startup_timeout = startup_timeout
+        self.closed = False
         self.workers = [_Worker(self, i) for i in range(size)]
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._waiting = 0
@@ -474,6 +481,7 @@ class WorkerPool:
             self._idle.put(worker)
 
     def close(self) -> None:
-        """Stop every worker."""
+        """Stop every worker; none is started again."""
+        self.closed = True
         for worker in self.workers:
             worker.kill()

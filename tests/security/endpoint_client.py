@@ -43,3 +43,12 @@ def wait_until_running(pid: int, *, ticks: int = 20, limit: float = 60.0) -> Non
         if time.monotonic() > deadline:
             raise AssertionError(f"worker {pid} never started the query")
         time.sleep(0.05)
+
+
+def wait_until_running_any(pids: list[int], *, ticks: int = 20, limit: float = 60.0) -> None:
+    """Wait until one of the workers ``pids`` has spent ``ticks`` of CPU: it is answering a query."""
+    start, deadline = {pid: cpu_ticks(pid) for pid in pids}, time.monotonic() + limit
+    while all(cpu_ticks(pid) - start[pid] < ticks for pid in pids):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"none of the workers {pids} started the query")
+        time.sleep(0.05)

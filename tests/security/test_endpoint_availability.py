@@ -5,11 +5,10 @@ from __future__ import annotations
 import http.client
 import json
 import threading
-import time
 import urllib.parse
 
 import pytest
-from endpoint_client import FAST, SLOW, cpu_ticks, get, wait_until_running
+from endpoint_client import FAST, SLOW, get, wait_until_running, wait_until_running_any
 from sparql_fixtures import start_endpoint, stop_endpoint
 
 BURST = 50
@@ -64,15 +63,6 @@ def test_one_slow_query_does_not_block_the_others(server) -> None:
     slow.join(120)
     assert answer[0][0] == 503
     assert answer[0][2].startswith("Timeout")
-
-
-def wait_until_running_any(pids: list) -> None:
-    """Wait until one of the workers is busy with the slow query."""
-    start = {pid: cpu_ticks(pid) for pid in pids}
-    deadline = time.monotonic() + 60
-    while all(cpu_ticks(pid) - start[pid] < 20 for pid in pids):
-        assert time.monotonic() < deadline, "the slow query never started"
-        time.sleep(0.05)
 
 
 def test_a_full_queue_is_a_503_with_retry_after() -> None:
