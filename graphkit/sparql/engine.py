@@ -285,7 +285,7 @@ def _post(endpoint: Endpoint, text: str, accept: str) -> tuple[str, bytes]:
         peer="the endpoint",
     )
     if response.status >= 400:
-        detail = one_line(response.body[:2000].decode("utf-8", "replace"))
+        detail = one_line(response.body[:2000].decode("utf-8", "replace"), url=endpoint.url)
         raise QueryError(
             f"the endpoint {redact(endpoint.url)} answered {response.status} {response.reason}: {detail}"
         )

@@ -99,7 +99,8 @@ def _failure(
 ) -> PushError:
     """Describe a push that stopped part-way, naming what the store now holds."""
     if not done and not maybe:
-        return PushError(f"{reason}; nothing was replaced", failed=current, not_sent=tuple(rest))
+        message = f"push to {redact(url)} failed: {reason}; nothing was replaced"
+        return PushError(message, failed=current, not_sent=tuple(rest))
     total = len(done) + 1 + len(rest)
     state = "it may or may not have been applied" if maybe else "the store kept its previous version"
     message = (
@@ -199,7 +200,7 @@ def push(
             maybe = getattr(exc, "request_sent", True)
             raise _failure(url, done, iri, rest, str(exc), maybe=maybe) from None
         if response.status >= 400:
-            detail = one_line(response.body[:2000].decode("utf-8", "replace"))
+            detail = one_line(response.body[:2000].decode("utf-8", "replace"), url=url)
             reason = f"the store answered {response.status} {response.reason}: {detail}"
             raise _failure(url, done, iri, rest, reason, maybe=False)
         sent[iri] = len(lines)

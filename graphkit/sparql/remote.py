@@ -92,8 +92,21 @@ def redact(url: str) -> str:
     return f"{match.group(1)}***@{host}{url[match.end() :]}"
 
 
-def one_line(text: str, limit: int = 300) -> str:
-    """Make a remote server's text safe to print: one line, no control characters, at most ``limit``."""
+def one_line(text: str, limit: int = 300, *, url: str | None = None) -> str:
+    """Make a remote server's text safe to print: one line, no control characters, at most ``limit``.
+
+    With ``url``, the credentials in it are hidden too, should the server echo them.
+
+    Examples
+    --------
+    >>> one_line("bad password s3cret for alice", url="http://alice:s3cret@h/")
+    'bad password *** for alice'
+    """
+    if url is not None:
+        parts = urlsplit(url)
+        for secret in (parts.password, parts.username if parts.password is None else None):
+            if secret:
+                text = text.replace(unquote(secret), "***").replace(secret, "***")
     cleaned = "".join(ch if ch.isprintable() else " " for ch in text)
     cleaned = " ".join(cleaned.split())
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
