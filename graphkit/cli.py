@@ -299,8 +299,9 @@ def serve(
     from graphkit.sparql.worker import parse_size
 
     def announce(server) -> None:
-        console.print(f"SPARQL endpoint: {server.url}   query page: {server.url.removesuffix('sparql')}")
-        console.print(f"limits: {server.limits}")
+        page = server.url.removesuffix("sparql")
+        console.print(f"SPARQL endpoint: {server.url}   query page: {page}", soft_wrap=True)
+        console.print(f"limits: {server.limits}", soft_wrap=True)
         if not server.pool.isolated:
             errors.print("warning: the query workers can reach the network (queries are still checked)")
         console.print("press Ctrl+C to stop")

@@ -249,6 +249,12 @@ def _out_of_memory(limit: int | None) -> Reply:
 # ----------------------------------------------------------------- the parent's side
 
 
+def _log_worker_line(pid: int, line: bytes) -> None:
+    text = line.decode("utf-8", "replace").strip()
+    if text:
+        log.warning("worker %s: %s", pid, text)
+
+
 class _Worker:
     """One worker process, replaced when it is killed or dies."""
 
@@ -292,16 +298,18 @@ class _Worker:
         self._process, self._conn, self._ready = process, parent, False
 
     def _drain_stderr(self, reader: Any, pid: int) -> None:
-        """Log what the worker writes to its standard error; keep the tail to explain a death."""
+        """Log what the worker writes to its standard error, a line at a time; keep the tail."""
+        pending = b""
         with reader:
             fd = reader.fileno()
             while chunk := os.read(fd, 4096):
                 with self._stderr_lock:
                     self._stderr_tail += chunk
                     del self._stderr_tail[:-_STDERR_TAIL]
-                for line in chunk.decode("utf-8", "replace").splitlines():
-                    if line.strip():
-                        log.warning("worker %s: %s", pid, line)
+                *lines, pending = (pending + chunk).split(b"\n")
+                for line in lines:
+                    _log_worker_line(pid, line)
+        _log_worker_line(pid, pending)
 
     def wait_ready(self) -> None:
         """Wait for the dataset to load; raise InputError if it fails."""
