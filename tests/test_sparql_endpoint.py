@@ -347,3 +347,34 @@ def test_missing_dataset_is_an_input_error(tmp_path) -> None:
     bad.write_text("this is not n-quads\n", encoding="utf-8")
     with pytest.raises(InputError):
         make_server(bad, port=0)
+
+
+def test_limits_are_validated_and_reported(tmp_path) -> None:
+    from sparql_fixtures import SEED
+
+    from graphkit.errors import InputError
+    from graphkit.sparql.endpoint import make_server
+
+    with pytest.raises(InputError, match="memory limit of 1 MiB is too small to load anything"):
+        make_server(SEED, port=0, memory_limit=1024**2)
+    with pytest.raises(InputError, match="workers must be at least 1"):
+        make_server(SEED, port=0, workers=0)
+    srv = start_endpoint(workers=1, memory_limit=512 * 1024**2, timeout=5, queue_size=3)
+    try:
+        assert srv.limits.startswith("1 query worker(s), ")
+        assert srv.limits.endswith("each query: 5 s, memory 512 MiB, 10,000 rows; queue 3")
+    finally:
+        stop_endpoint(srv)
+
+
+def test_more_routes_can_be_added(server) -> None:
+    from graphkit.sparql.endpoint import Route
+
+    server.get_routes["/hello"] = Route(lambda handler, params: handler._send(200, b"hi"), page=True)
+    try:
+        status, _, body = request(
+            server, "GET", "/hello", headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"}
+        )
+        assert (status, body) == (200, b"hi")
+    finally:
+        del server.get_routes["/hello"]

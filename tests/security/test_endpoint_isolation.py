@@ -68,3 +68,30 @@ def test_workers_live_in_their_own_network_namespace() -> None:
         assert [line.split(":")[0].strip() for line in interfaces] == ["lo"]  # and lo is down
     finally:
         stop_endpoint(server)
+
+
+@pytest.fixture(scope="module")
+def endpoint():
+    server = start_endpoint(workers=1)
+    yield server
+    stop_endpoint(server)
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_the_carriage_return_bypass_through_the_endpoint_connects_nowhere(endpoint, listener, method) -> None:
+    """The issue's query, sent as a browser-less client would: refused, or run where nothing is reachable."""
+    import http.client
+    import urllib.parse
+
+    query = f"ASK {{ # c\rSERVICE <{listener.url}> {{ ?s ?p ?o }}\n }}"
+    conn = http.client.HTTPConnection(*endpoint.server_address[:2], timeout=60)
+    if method == "GET":
+        conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": query}))
+    else:
+        body = urllib.parse.urlencode({"query": query})
+        conn.request("POST", "/sparql", body, {"Content-Type": "application/x-www-form-urlencoded"})
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    assert response.status != 200 or endpoint.pool.isolated
+    assert not listener.connected(wait=1)
