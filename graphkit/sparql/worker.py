@@ -166,6 +166,8 @@ def isolate_network() -> str:
         If the kernel refuses both (the process keeps the network).
     """
     libc = ctypes.CDLL(None, use_errno=True)
+    if not hasattr(libc, "unshare"):
+        raise OSError(0, "this system has no network namespaces (Linux only)")
     if libc.unshare(_CLONE_NEWNET) == 0:
         return "own network namespace"
     first = ctypes.get_errno()
