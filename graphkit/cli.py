@@ -11,6 +11,7 @@ them are shown as escapes. Set ``GRAPHKIT_DEBUG=1`` to see the traceback instead
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 import sys
@@ -75,10 +76,16 @@ def _print_violations(violations: list) -> None:
 
 
 def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn graphkit errors into one clear message and an exit code."""
+    """Turn graphkit errors into one clear message and an exit code.
+
+    rdflib logs warnings about its input (an IRI it doubts, a literal it cannot
+    convert) on stderr before any error is raised; the command's own error
+    line says what is wrong, so only rdflib's errors are shown.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        logging.getLogger("rdflib").setLevel(logging.ERROR)
         try:
             return command(*args, **kwargs)
         except ValidationError as exc:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Mapping
@@ -27,7 +28,13 @@ from graphkit.errors import InputError
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["atomic_write", "atomic_write_all", "read_turtle"]
+__all__ = ["MAX_TURTLE_BYTES", "atomic_write", "atomic_write_all", "read_turtle"]
+
+#: Largest Turtle file read (the ontology and the shapes are about 40 kB together).
+MAX_TURTLE_BYTES = 16 * 1024 * 1024
+
+_XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 _KINDS = {
     stat.S_IFCHR: "a character device",
@@ -170,27 +177,48 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
 
 
 def read_turtle(path: str | Path) -> Graph:
-    """Parse a Turtle file into an rdflib Graph.
+    """Parse a Turtle file (the ontology, the shapes) into an rdflib Graph.
+
+    Files larger than :data:`MAX_TURTLE_BYTES` are refused, and so is an
+    ``xsd:decimal`` that is not in decimal notation: rdflib would expand
+    ``"1E999999999"^^xsd:decimal`` to a billion digits when writing it.
 
     Raises
     ------
     InputError
-        If the file is missing or is not valid Turtle; the message names the line.
+        If the file is missing, too large or is not valid Turtle; the message names the line.
     """
     import pyoxigraph
     from rdflib import Graph
 
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TURTLE_BYTES + 1)
     except FileNotFoundError:
         raise InputError("file not found", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    if len(data) > MAX_TURTLE_BYTES:
+        raise InputError(f"larger than {MAX_TURTLE_BYTES:,} bytes, the limit for a Turtle file", path=path)
     try:
-        for _ in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE):
-            pass
+        for triple in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE):
+            _check_literal(triple.object, data, path)
     except SyntaxError as exc:
         message = str(exc).split(": ", 1)[-1] if exc.lineno else str(exc)
         raise InputError(f"invalid Turtle: {message}", path=path, line=exc.lineno) from None
     graph = Graph()
     graph.parse(data=data, format="turtle")
     return graph
+
+
+def _check_literal(term: object, data: bytes, path: Path) -> None:
+    import pyoxigraph
+
+    decimal = isinstance(term, pyoxigraph.Literal) and term.datatype.value == _XSD_DECIMAL
+    if decimal and not _DECIMAL.fullmatch(term.value):
+        at = data.find(term.value.encode())
+        line = data.count(b"\n", 0, at) + 1 if at >= 0 else None
+        raise InputError(
+            f"{term.value[:40]!r} is not an xsd:decimal (digits and one '.')", path=path, line=line
+        )
