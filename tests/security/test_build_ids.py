@@ -8,24 +8,16 @@ then failed to read the committed N-Quads.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from bounded import ROOT, run_cli
+from bounded import run_cli
 
 from graphkit.errors import InputError
 from graphkit.facts.load import parse_literal
 from graphkit.vocab.namespaces import XSD, document_iri, entity_iri, evidence_iri, graph_iri, statement_iri
 
 OUTPUTS = ("graphkit.trig", "graphkit.nq", "inputs.sha256")
-
-
-@pytest.fixture
-def checkout(tmp_path: Path) -> Path:
-    for folder in ("ontology", "data"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
 
 
 def build(checkout: Path, *args: str):

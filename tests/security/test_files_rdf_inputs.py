@@ -8,11 +8,10 @@ refused by its suffix before any parser sees it. Every case runs bounded
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from bounded import ROOT, run_cli
+from bounded import run_cli
 
 from graphkit.files import MAX_TURTLE_BYTES
 
@@ -34,13 +33,6 @@ XXE = """<?xml version="1.0"?>
 """
 
 JSONLD = '{{"@context": "{url}", "@id": "http://example.org/x", "p": "v"}}'
-
-
-@pytest.fixture
-def checkout(tmp_path: Path) -> Path:
-    for folder in ("ontology", "data"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
 
 
 def graphkit(checkout: Path, *args: str):
