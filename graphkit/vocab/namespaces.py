@@ -66,13 +66,16 @@ class GK(DefinedNamespace):
     Keynote: URIRef
     LegislativeCommittee: URIRef
     Legislature: URIRef
+    PolicyPlan: URIRef
     Program: URIRef
     ProgramEdition: URIRef
+    Proposal: URIRef
     Roundtable: URIRef
     SiteVisit: URIRef
     SourceDocument: URIRef
     Webinar: URIRef
     # properties
+    adaptedTo: URIRef
     advocatesFor: URIRef
     award: URIRef
     awardedBy: URIRef
@@ -80,8 +83,10 @@ class GK(DefinedNamespace):
     callsOn: URIRef
     ceremony: URIRef
     characterCount: URIRef
+    concernedAbout: URIRef
     counterpart: URIRef
     country: URIRef
+    countryCount: URIRef
     dateWithoutYear: URIRef
     editionNumber: URIRef
     editionOf: URIRef
@@ -100,15 +105,18 @@ class GK(DefinedNamespace):
     operatedBy: URIRef
     participant: URIRef
     participantCount: URIRef
+    partOfProgram: URIRef
     placeVisited: URIRef
     presenter: URIRef
     producedBy: URIRef
+    programOfficeCount: URIRef
     recipient: URIRef
     section: URIRef
     sha256: URIRef
     sourceFile: URIRef
     speaker: URIRef
     standardsFrom: URIRef
+    subgroupOf: URIRef
     startMonth: URIRef
     welcomed: URIRef
 
