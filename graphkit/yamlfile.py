@@ -36,9 +36,9 @@ from graphkit.errors import InputError
 
 __all__ = ["MAX_YAML_BYTES", "MAX_YAML_DEPTH", "LocatedDict", "LocatedList", "load_yaml", "load_yaml_text"]
 
-#: Largest curated YAML file read, in bytes (the largest committed one is about 14 kB).
+#: Largest curated YAML file read, in bytes (the largest committed one is about 16 kB).
 MAX_YAML_BYTES = 1024 * 1024
-#: Deepest nesting of lists and mappings accepted (curated files use four levels).
+#: Deepest nesting of lists and mappings accepted (curated files use six levels).
 MAX_YAML_DEPTH = 32
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
