@@ -1,24 +1,28 @@
 """The ``graphkit`` command: a thin layer over the Python API.
 
 Each command parses its options, calls the API and prints with rich. Errors a
-user can cause (:class:`~graphkit.errors.GraphkitError`) print one line and exit
-non-zero: 2 for bad input, 1 when the data breaks the shapes. Set
-``GRAPHKIT_DEBUG=1`` to see the traceback instead.
+user can cause (:class:`~graphkit.errors.GraphkitError`) print one line (plus
+the error's hint, if any) and exit non-zero: 2 for bad input, 1 when the data
+breaks the shapes. Error lines are never wrapped, never read as rich markup or
+emoji codes (``file.yaml:100:`` stays as it is), and control characters in
+them are shown as escapes. Set ``GRAPHKIT_DEBUG=1`` to see the traceback instead.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-import rich.markup
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from graphkit.errors import GraphkitError, ValidationError
 
@@ -31,8 +35,34 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+console = Console(highlight=False, emoji=False)
+errors = Console(stderr=True, highlight=False, emoji=False)
+
+# C0/C1 controls, line and paragraph separators, and bidirectional overrides:
+# in a message they could move the cursor, split a line or reorder the text.
+_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    r"""Return *text* with unprintable characters shown as escapes (``\x1b``).
+
+    Examples
+    --------
+    >>> _printable("a\x1b[2Jb")
+    'a\\x1b[2Jb'
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _print_error(exc: BaseException) -> None:
+    """Print ``error: MESSAGE`` (then the message's further lines and the hint) unwrapped, as plain text."""
+    first, *rest = _printable(str(exc)).split("\n")
+    errors.print(Text.assemble(("error:", "red"), " ", first), soft_wrap=True)
+    for line in rest:
+        errors.print(Text(line), soft_wrap=True)
+    hint = getattr(exc, "hint", None)
+    if hint:
+        errors.print(Text.assemble(("hint:", "yellow"), " ", _printable(hint)), soft_wrap=True)
 
 
 def _print_violations(violations: list) -> None:
@@ -40,27 +70,34 @@ def _print_violations(violations: list) -> None:
     for column in ("focus node", "path", "message", "value"):
         table.add_column(column, overflow="fold")
     for v in violations:
-        table.add_row(f"{v.focus_label}\n<{v.focus}>", v.path, v.message, v.value)
+        cells = (f"{v.focus_label}\n<{v.focus}>", v.path, v.message, v.value)
+        table.add_row(*(Text(_printable(str(cell))) for cell in cells))
     errors.print(table)
 
 
 def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn graphkit errors into one clear message and an exit code."""
+    """Turn graphkit errors into one clear message and an exit code.
+
+    rdflib logs warnings about its input (an IRI it doubts, a literal it cannot
+    convert) on stderr before any error is raised; the command's own error
+    line says what is wrong, so only rdflib's errors are shown.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        logging.getLogger("rdflib").setLevel(logging.ERROR)
         try:
             return command(*args, **kwargs)
         except ValidationError as exc:
             if os.environ.get("GRAPHKIT_DEBUG"):
                 raise
             _print_violations(exc.violations)
-            errors.print(f"[red]error:[/red] {exc}", markup=True)
+            _print_error(exc)
             raise typer.Exit(1) from None
         except GraphkitError as exc:
             if os.environ.get("GRAPHKIT_DEBUG"):
                 raise
-            errors.print(f"[red]error:[/red] {rich.markup.escape(str(exc))}")
+            _print_error(exc)
             raise typer.Exit(2) from None
 
     return wrapper
