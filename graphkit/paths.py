@@ -154,10 +154,10 @@ class ProjectPaths:
         """
         if self.packaged:
             raise InputError(
-                f"cannot {action}: the packaged dataset is read-only. Building needs a graphkit "
-                "checkout (a clone of the repository, or the unpacked source distribution): run "
-                "`graphkit build` inside it, or set GRAPHKIT_HOME to its folder",
+                f"cannot {action}: the packaged dataset is read-only",
                 path=self.root,
+                hint="building needs a graphkit checkout (a clone of the repository, or the unpacked "
+                "source distribution): run `graphkit build` inside it, or set GRAPHKIT_HOME to its folder",
             )
 
     @property

@@ -145,6 +145,9 @@ def test_explicit_folders_are_taken_as_given(first):
 
 
 def test_the_packaged_dataset_refuses_to_be_rebuilt():
-    with pytest.raises(InputError, match=r"cannot write the build: the packaged dataset is read-only"):
+    with pytest.raises(
+        InputError, match=r"cannot write the build: the packaged dataset is read-only$"
+    ) as raised:
         project_paths(PACKAGED_DATA).require_checkout("write the build")
+    assert raised.value.hint.startswith("building needs a graphkit checkout")
     project_paths(ROOT).require_checkout("write the build")
