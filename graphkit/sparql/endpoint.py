@@ -23,9 +23,10 @@ and the cut is signalled by the headers ``X-Graphkit-Truncated: true`` and
 bodies stay standard. Requests whose ``Host`` is not ``localhost``,
 ``127.0.0.1``, ``[::1]``, the bound address or a configured name are refused
 (``400``), which defeats DNS rebinding. CORS headers are sent only for
-configured origins. The HTML page at ``/`` renders results as text nodes
-under a strict Content-Security-Policy; it lists the named questions and,
-when configured, links to the interactive graph page served at ``/graph``.
+configured origins. The explorer at ``/`` (:mod:`graphkit.explorer`) renders
+everything as text nodes under a strict Content-Security-Policy; its
+``/api/...`` requests run in the query worker like queries do, and it links,
+when configured, to the interactive graph page served at ``/graph``.
 
 Examples
 --------
@@ -50,6 +51,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from graphkit.errors import InputError
+from graphkit.explorer.static import CSP as EXPLORER_CSP
+from graphkit.explorer.static import static_file as explorer_file
 from graphkit.sparql.results import MEDIA_TYPES, Format
 from graphkit.sparql.safety import QueryForm
 
@@ -77,10 +80,6 @@ _OFFERS_GRAPH: list[tuple[str, Format]] = [
 ]
 
 _LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
-_CSP_PAGE = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-    "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 _CSP_GRAPH = (
     "default-src 'self' 'unsafe-inline' data: blob:; connect-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -193,6 +192,11 @@ def _answer(dataset: Any, job: dict[str, Any]) -> tuple[int, dict[str, str], byt
 
     def text(status: int, message: str) -> tuple[int, dict[str, str], bytes]:
         return status, {"Content-Type": "text/plain; charset=utf-8"}, (message + "\n").encode()
+
+    if "api" in job:  # the explorer's API (graphkit.explorer.api)
+        from graphkit.explorer.api import handle
+
+        return handle(dataset, job["api"], job["params"], max_rows=job["max_rows"])
 
     try:
         checked = check_query(job["query"])
@@ -340,12 +344,6 @@ class _Worker:
 # ----------------------------------------------------------------- HTTP
 
 
-def _static(name: str) -> bytes:
-    from importlib.resources import files
-
-    return files("graphkit.sparql").joinpath("static", name).read_bytes()
-
-
 def _host_name(header: str) -> str | None:
     """Return the host part of a Host header, lowercased, without the port."""
     header = header.strip().lower()
@@ -440,17 +438,16 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path == "/sparql":
             params = parse_qs(url.query, keep_blank_values=True)
             self._query(params)
-        elif url.path in ("/", "/index.html"):
-            page = _static("index.html")
-            if self.server.config.graph_page is not None:
+        elif url.path.startswith("/api/"):  # the explorer's API, run by the query worker
+            params = parse_qs(url.query, keep_blank_values=True)
+            job = {"api": url.path, "params": params, "max_rows": self.server.config.max_rows}
+            status, headers, body = self.server.worker.run(job)
+            self._send(status, body, headers)
+        elif (found := explorer_file(url.path)) is not None:  # the explorer's page and files
+            page, media = found
+            if url.path in ("/", "/index.html") and self.server.config.graph_page is not None:
                 page = page.replace(b'id="graph-link" hidden', b'id="graph-link"')
-            self._send(
-                200, page, {"Content-Security-Policy": _CSP_PAGE}, content_type="text/html; charset=utf-8"
-            )
-        elif url.path == "/static/app.js":
-            self._send(200, _static("app.js"), content_type="text/javascript; charset=utf-8")
-        elif url.path == "/static/app.css":
-            self._send(200, _static("app.css"), content_type="text/css; charset=utf-8")
+            self._send(200, page, {"Content-Security-Policy": EXPLORER_CSP}, content_type=media)
         elif url.path == "/queries.json":
             self._send(200, self.server.queries_json, content_type="application/json")
         elif url.path == "/graph" and self.server.config.graph_page is not None:

@@ -12,7 +12,7 @@ Examples
 >>> json_for_script({"label": "</script><b>"})
 '{"label":"\\u003c/script\\u003e\\u003cb\\u003e"}'
 >>> csp_hash("x")
-"'sha256-LXmJYbGbpe8HjBKYmfTo5T9+Z9MI7E7/y+ywcX0RAgU='"
+"'sha256-LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE='"
 """
 
 from __future__ import annotations

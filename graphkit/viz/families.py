@@ -10,7 +10,7 @@ Examples
 --------
 >>> family_of("NGO").name
 'Organizations'
->>> family_of("Award conferral").name, family_of("Role held").name
+>>> family_of("Award conferral").key, family_of("Role held").key
 ('Records', 'Records')
 >>> family_of("Something new").name
 'Other'
