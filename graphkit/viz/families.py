@@ -11,7 +11,7 @@ Examples
 >>> family_of("NGO").name
 'Organizations'
 >>> family_of("Award conferral").key, family_of("Role held").key
-('Records', 'Records')
+('records', 'records')
 >>> family_of("Something new").name
 'Other'
 >>> len({f.color for f in FAMILIES}) == len({f.shape for f in FAMILIES}) == len(FAMILIES)
