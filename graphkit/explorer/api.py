@@ -390,6 +390,7 @@ def result_graph(
 
     result = _named_result(dataset, name, params or {}, max_rows)
     G = _graph(dataset)
+
     def neighbours(n: str) -> set[str]:
         return {*G.successors(n), *G.predecessors(n)}
 

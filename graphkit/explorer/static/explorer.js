@@ -485,6 +485,14 @@
     }
   }
   async function load() {
+    document.documentElement.removeAttribute("data-ex-ready");
+    try {
+      await loadState();
+    } finally {
+      document.documentElement.setAttribute("data-ex-ready", "true");
+    }
+  }
+  async function loadState() {
     state = Object.assign({ params: {} }, readHash());
     answer = null;
     sort = null;
@@ -542,8 +550,7 @@
     $("ex-toolbar").hidden = false;
     writeHash(true);
     await render();
-    if (state.focus && state.view !== "graph") showEvidence({ iri: state.focus }, labelOf(state.focus));
-    document.documentElement.setAttribute("data-ex-ready", "true");
+    if (state.focus && state.view !== "graph") await showEvidence({ iri: state.focus }, labelOf(state.focus));
   }
   function labelOf(iri) {
     for (const r of (answer && answer.rows) || []) for (const c of r) if (c && c.value === iri && c.label) return c.label;
