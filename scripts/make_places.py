@@ -45,7 +45,8 @@ def main() -> None:
     for e in entities:
         if e["type"] == "schema:Country":
             c = countries[e["label"]]
-            places[e["id"]] = {"kind": "country", "iso_numeric": f"{c['isonumeric']:03d}", "geonameid": c["geonameid"]}
+            code = f"{c['isonumeric']:03d}"
+            places[e["id"]] = {"kind": "country", "iso_numeric": code, "geonameid": c["geonameid"]}
         elif e["type"] == "schema:City":
             c = cities[CITIES[e["id"]]]
             places[e["id"]] = {

@@ -52,7 +52,8 @@ def test_run_gives_labels_and_places(ds):
     answer = api.run(ds, "heroes")
     assert answer["columns"] == ["hero", "country", "award_year", "documents"]
     names = [row[0]["label"] for row in answer["rows"]]
-    assert names[0] == "Sister Imelda Poole" and "Zaheer Ahmed" in names
+    assert names[0] == "Sister Imelda Poole"
+    assert "Zaheer Ahmed" in names
     zaheer = next(r for r in answer["rows"] if r[0]["label"] == "Zaheer Ahmed")
     assert zaheer[0]["value"] == GKD + "zaheer-ahmed"
     assert zaheer[1] == {
@@ -70,16 +71,19 @@ def test_free_query_errors_carry_line_and_column(ds):
     bad = api.free_query(
         ds, "PREFIX gk: <https://w3id.org/graphkit/ontology#>\nSELECT ?x WHERE {\n  ?x ?y\n}"
     )
-    assert bad["refused"] is False and (bad["line"], bad["column"]) == (3, 3)
+    assert bad["refused"] is False
+    assert (bad["line"], bad["column"]) == (3, 3)
     refused = api.free_query(ds, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
-    assert refused["refused"] is True and refused["error"].startswith("Refused")
+    assert refused["refused"] is True
+    assert refused["error"].startswith("Refused")
     ok = api.free_query(ds, "SELECT ?c WHERE { gkd:zaheer-ahmed gk:country ?c }")
     assert ok["rows"][0][0]["label"] == "Pakistan"
 
 
 def test_suggestions_follow_the_resolver_and_records_come_last(ds):
     found = api.suggest(ds, "zaheer")
-    assert found[0]["label"] == "Zaheer Ahmed" and found[0]["type"] == "Person"
+    assert found[0]["label"] == "Zaheer Ahmed"
+    assert found[0]["type"] == "Person"
     assert [s["family"] for s in found[1:]] == ["records"] * (len(found) - 1)
     assert api.suggest(ds, "sister poole")[0]["label"] == "Sister Imelda Poole"
     assert api.suggest(ds, "Zaher Ahmd")[0]["label"] == "Zaheer Ahmed"  # a close spelling
@@ -145,16 +149,19 @@ def test_the_server_answers_the_api_and_the_page():
     base = srv.url.removesuffix("/sparql")
     try:
         status, headers, body = _get(base + "/")
-        assert status == 200 and b"/static/explorer.js" in body
+        assert status == 200
+        assert b"/static/explorer.js" in body
         assert "script-src 'self'" in headers["content-security-policy"]
         assert "unsafe" not in headers["content-security-policy"]
         status, _, body = _get(base + "/api/run?name=heroes")
-        assert status == 200 and json.loads(body)["rows"][0][0]["label"] == "Sister Imelda Poole"
+        assert status == 200
+        assert json.loads(body)["rows"][0][0]["label"] == "Sister Imelda Poole"
         status, headers, body = _get(base + "/api/run?name=heroes&format=csv")
         assert headers["content-disposition"] == 'attachment; filename="heroes.csv"'
         assert body.decode().splitlines()[0] == "hero,hero_label,country,country_label,award_year,documents"
         status, _, body = _get(base + "/api/run?name=nope")
-        assert status == 404 and "no named query" in json.loads(body)["error"]
+        assert status == 404
+        assert "no named query" in json.loads(body)["error"]
         status, _, body = _get(base + "/api/document?id=meridian-2023-ivlp-tip-heroes&start=x&end=1")
         assert status == 400
     finally:

@@ -97,7 +97,8 @@ class Tab:
     def assert_clean(self) -> None:
         assert self.errors == []
         assert self.dialogs == []
-        assert self.requests and all(u.startswith(self.base + "/") for u in self.requests), self.requests
+        assert self.requests
+        assert all(u.startswith(self.base + "/") for u in self.requests), self.requests
 
     def close(self) -> None:
         self.context.close()
@@ -122,7 +123,9 @@ def test_walkthrough_heroes_zaheer_graph_map_award_evidence_and_link(tab: Tab, t
     page.click("#ex-questions a[data-name='heroes']")
     tab.wait("() => document.documentElement.getAttribute('data-ex-view') === 'table'")
     names = page.locator(".ex-table tbody tr td:first-child").all_text_contents()
-    assert names[0] == "Sister Imelda Poole" and "Zaheer Ahmed" in names and len(names) == 7
+    assert names[0] == "Sister Imelda Poole"
+    assert "Zaheer Ahmed" in names
+    assert len(names) == 7
     # Open Zaheer Ahmed from the result: his evidence appears.
     page.click(".ex-table button:text-is('Zaheer Ahmed')")
     tab.wait("() => document.querySelector('#ex-evidence-body h3')?.textContent === 'Zaheer Ahmed'")
@@ -139,7 +142,8 @@ def test_walkthrough_heroes_zaheer_graph_map_award_evidence_and_link(tab: Tab, t
           const c = {x: pos[e.from].x + (pos[e.to].x - pos[e.from].x) * t,
                      y: pos[e.from].y + (pos[e.to].y - pos[e.from].y) * t};
           const d = net.canvasToDOM(c);
-          if (net.getEdgeAt(d) === e.id && net.getNodeAt(d) === undefined) return {x: r.left + d.x, y: r.top + d.y};
+          const free = net.getEdgeAt(d) === e.id && net.getNodeAt(d) === undefined;
+          if (free) return {x: r.left + d.x, y: r.top + d.y};
         }
         return null;
     }"""
@@ -158,7 +162,9 @@ def test_walkthrough_heroes_zaheer_graph_map_award_evidence_and_link(tab: Tab, t
     # The link reopens the same view in a fresh tab.
     page.click("#ex-copy-link")
     link = tab.wait("() => window.explorer.copied")
-    assert "view=graph" in link and "focus=" in link and "sel=edge" in link
+    assert "view=graph" in link
+    assert "focus=" in link
+    assert "sel=edge" in link
     # The map: Pakistan is drawn, and marked as his.
     page.click("button.ex-tab[data-view='map']")
     tab.wait("() => document.documentElement.getAttribute('data-ex-view') === 'map'")

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from graphkit.viz.families import FAMILIES, RECORD_FAMILY, family_of
+from graphkit.vocab.namespaces import GK, ORG
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -40,17 +41,16 @@ _RESERVED_EDGE_KEYS = frozenset({"predicate", "label", "quotes", "support", "doc
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 _MAX_LABEL = 40
 
-_GK = "https://w3id.org/graphkit/ontology#"
-_ORG = "http://www.w3.org/ns/org#"
 # The property that points from a record to what it is about (its anchor).
-_ANCHORS = frozenset({_GK + "recipient", _ORG + "member", _GK + "speaker"})
+_ANCHORS = frozenset({str(GK.recipient), str(ORG.member), str(GK.speaker)})
 # How a folded relation reads, by the property from the record to the other end.
 _FOLDED_VERBS = {
-    _GK + "award": "received",
-    _GK + "presenter": "award presented by",
-    _GK + "ceremony": "award ceremony",
-    _ORG + "role": "holds role",
+    str(GK.award): "received",
+    str(GK.presenter): "award presented by",
+    str(GK.ceremony): "award ceremony",
+    str(ORG.role): "holds role",
 }
+_ROLE, _ORGANIZATION = str(ORG.role), str(ORG.organization)
 _RECORD_YEARS = ("award_year", "year", "edition_year")
 
 
@@ -148,8 +148,9 @@ def fold_records(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> G.add_node("ada", label="Ada", type="Person")
     >>> G.add_node("award", label="Hero Award", type="Award")
     >>> q = [{"text": "Ada won.", "document": "News"}]
-    >>> _ = G.add_edge("c", "ada", predicate=_GK + "recipient", label="recipient", quotes=q)
-    >>> _ = G.add_edge("c", "award", predicate=_GK + "award", label="award", quotes=q)
+    >>> from graphkit.vocab.namespaces import GK
+    >>> _ = G.add_edge("c", "ada", predicate=str(GK.recipient), label="recipient", quotes=q)
+    >>> _ = G.add_edge("c", "award", predicate=str(GK.award), label="award", quotes=q)
     >>> F = fold_records(G)
     >>> sorted(F), [(u, v, d["label"], d["record"]) for u, v, d in F.edges(data=True)]
     (['ada', 'award'], [('ada', 'award', 'received (2023)', 'c')])
@@ -166,8 +167,8 @@ def fold_records(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         others = [(v, d, True) for _, v, _, d in out if d.get("predicate") not in _ANCHORS]
         others += [(u, d, False) for u, _, _, d in G.in_edges(r, keys=True, data=True)]
         extra = {k: rattrs[k] for k in ("award_year", "date", "year") if k in rattrs}
-        has_org = any(d.get("predicate") == _ORG + "organization" for _, d, _ in others)
-        role = next((v for v, d, _ in others if d.get("predicate") == _ORG + "role"), None)
+        has_org = any(d.get("predicate") == _ORGANIZATION for _, d, _ in others)
+        role = next((v for v, d, _ in others if d.get("predicate") == _ROLE), None)
         for anchor, adata in anchors:
             if not others:
                 quotes = _merge_quotes(F.nodes[anchor].get("quotes") or [], adata.get("quotes"))
@@ -181,9 +182,9 @@ def fold_records(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
                 if other in (r, anchor):
                     continue
                 predicate = str(data.get("predicate") or "")
-                if predicate == _ORG + "role" and has_org:
+                if predicate == _ROLE and has_org:
                     continue  # the role's title labels the member -> organization relation
-                if predicate == _ORG + "organization":
+                if predicate == _ORGANIZATION:
                     label = node_label(G, role) if role is not None else "member of"
                 elif predicate in _FOLDED_VERBS:
                     label = _FOLDED_VERBS[predicate] + _record_suffix(rattrs)
