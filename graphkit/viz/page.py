@@ -185,6 +185,7 @@ def build_page(
     nodes_total, edges_total = G.number_of_nodes(), G.number_of_edges()
     if fold:
         G = fold_records(G)
+    folded = nodes_total - G.number_of_nodes()
     score = centrality(G, size_by, seed=seed)
     note = None
     view = G
@@ -211,6 +212,7 @@ def build_page(
     data["title"] = title
     data["caption"] = full_caption
     data["note"] = note
+    data["folded"] = folded
 
     markup = page_html(title=title, caption=full_caption, note=note, data=data)
     return Page(

@@ -360,7 +360,9 @@
     $("gk-legend-note").textContent =
       "Colour and shape show the family (untick to hide). Size: " +
       (MEASURES[data.size_by] || data.size_by) + ". Arrows point from subject to object; " +
-      "thicker lines are supported by more documents. Zoom in for more labels.";
+      "thicker lines are supported by more documents. Zoom in for more labels." +
+      (data.folded ? " " + plural(data.folded, "record") + " (award conferrals, roles held, quotations) " +
+        (data.folded === 1 ? "is" : "are") + " drawn as the relations they describe." : "");
 
     // -------------------------------------------------------------- search list
     var names = $("gk-names");
@@ -701,6 +703,8 @@
     network.once("stabilizationIterationsDone", done);
     network.once("stabilized", done);
     if (!data.nodes.length) { done(); }
+    // With physics off (a pyvis user's choice) nothing stabilizes: ready once drawn.
+    if (data.options.physics && data.options.physics.enabled === false) { network.once("afterDrawing", done); }
     return api;
   }
 
