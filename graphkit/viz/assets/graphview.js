@@ -24,6 +24,7 @@
   var NODE_LABEL_PX = 13;   // on-screen size of entity labels
   var EDGE_LABEL_PX = 11;   // on-screen size of relation labels
   var EDGE_LABEL_SCALE = 1.4;
+  var FEW_EDGES = 40;        // small views label their relations too (where the labels fit)
   var TOP_LABELS = 12;      // the most central entities are labelled even over other shapes // zoom from which relation labels are shown without a selection
 
   function el(tag, cls, text) {
@@ -286,7 +287,7 @@
         if (!visibleEdges[e.id]) { return false; }
         if (selectedEdge === e.id) { return true; }
         if (highlighted !== null) { return e.from === highlighted || e.to === highlighted; }
-        return s >= EDGE_LABEL_SCALE;
+        return s >= EDGE_LABEL_SCALE || (api.shown && api.shown.edges <= FEW_EDGES);
       });
       var epos = network.getPositions();
       measureCtx.font = EDGE_LABEL_PX + "px system-ui, sans-serif";
