@@ -314,7 +314,7 @@
     rows.sort((a, b) => a.date.localeCompare(b.date));
     const years = rows.map((r) => r.year);
     const lo = Math.min(...years), hi = Math.max(...years) + 1;
-    const W = 900, rowH = 22, top = 30, left = 10, span = W - 320;
+    const W = 960, rowH = 22, top = 30, left = 10, span = W - 480;
     const s = svg("svg", { viewBox: "0 0 " + W + " " + (top + rows.length * rowH + 10), class: "ex-timeline", role: "img" });
     s.appendChild(svg("title", {}, "Timeline of " + rows.length + " rows from " + lo + " to " + (hi - 1)));
     for (let y = lo; y <= hi; y += 1) {
@@ -329,7 +329,8 @@
       const g = svg("g", { class: "ex-event", tabindex: 0 });
       g.appendChild(svg("circle", { cx: x, cy: y, r: 6 }));
       const cell = r.row[li];
-      g.appendChild(svg("text", { x: left + span + 12, y: y + 4 }, r.date + "  " + cellText(cell)));
+      const text = r.date + "  " + cellText(cell);
+      g.appendChild(svg("text", { x: left + span + 12, y: y + 4 }, text.length > 70 ? text.slice(0, 69) + "\u2026" : text));
       g.appendChild(svg("title", {}, r.date + ": " + cellText(cell)));
       if (cell && cell.type === "uri") g.addEventListener("click", () => openEntity(cell.value, cell.label));
       s.appendChild(g);
@@ -370,6 +371,16 @@
     return polys.flatMap((poly) => poly.map(ring));
   }
   const W = 960, H = 500;
+  // A ring as SVG path data; a jump across the antimeridian starts a new piece instead of a stray line.
+  function ringPath(ring) {
+    let d = "", last = null;
+    for (const p of ring) {
+      const xy = project(p[0], p[1]).map((v) => v.toFixed(1)).join(",");
+      d += (last === null || Math.abs(p[0] - last) > 180 ? "M" : "L") + xy;
+      last = p[0];
+    }
+    return d + "Z";
+  }
   const project = (lon, lat) => [((lon + 180) / 360) * W, ((85 - lat) / 145) * H];
   async function renderMap(out) {
     if (!world) world = await (await fetch("/static/countries-110m.json")).json();
@@ -389,7 +400,7 @@
     s.appendChild(svg("title", {}, "Map of the places in the answer"));
     s.appendChild(svg("rect", { x: 0, y: 0, width: W, height: H, class: "ex-sea" }));
     for (const g of world.objects.countries.geometries) {
-      const d = rings(world, g).map((ring) => "M" + ring.map((p) => project(p[0], p[1]).map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("");
+      const d = rings(world, g).map(ringPath).join("");
       const hit = countries[g.id];
       const path = svg("path", { d: d, class: hit ? "ex-country ex-hit" + (hit.focus ? " ex-focus" : "") : "ex-country" });
       if (hit) {

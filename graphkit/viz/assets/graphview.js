@@ -276,7 +276,7 @@
         var tw = measureCtx.measureText(text).width + 6;
         var top = p.y + radius * s + 2;
         var b = { x0: p.x - tw / 2, x1: p.x + tw / 2, y0: top, y1: top + NODE_LABEL_PX * 1.3 };
-        var onScreen = b.x1 > 0 && b.x0 < w && b.y1 > 0 && b.y0 < h;
+        var onScreen = b.x0 >= 0 && b.x1 <= w && b.y0 >= 0 && b.y1 <= h;
         var free = !overlaps(b, boxes) && (index < TOP_LABELS || !overlaps(b, shapes));
         if (onScreen && (forced[n.id] || free)) {
           boxes.push(b);
