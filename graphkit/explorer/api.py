@@ -525,15 +525,20 @@ def evidence(
     >>> text[at:at + len(first["quote"])] == first["quote"]
     True
     """
-    from rdflib import URIRef
-
+    from graphkit.sparql.binding import to_term
     from graphkit.sparql.engine import add_labels, run_query
     from graphkit.sparql.results import QueryResult
 
+    def term(value: str) -> Any:
+        try:
+            return to_term(value, "iri")
+        except QueryError as exc:
+            raise ApiError(str(exc)) from None
+
     if iri:
-        result = run_query(dataset, _query_text("statements-about"), bindings={"entity": URIRef(iri)})
+        result = run_query(dataset, _query_text("statements-about"), bindings={"entity": term(iri)})
     elif subject and predicate and object:
-        bindings = {"subject": URIRef(subject), "predicate": URIRef(predicate), "object": URIRef(object)}
+        bindings = {"subject": term(subject), "predicate": term(predicate), "object": term(object)}
         result = run_query(dataset, _query_text("statements-of"), bindings=bindings)
     else:
         raise ApiError("give iri=, or s=, p= and o=")
@@ -679,7 +684,7 @@ def handle(
             body = passage(dataset, str(_one(params, "id")), _int(params, "start"), _int(params, "end"))
         else:
             raise ApiError(f"no API at {path}", 404)
-    except ApiError as exc:
-        status, body = exc.status, {"error": str(exc)}
+    except (ApiError, QueryError) as exc:
+        status, body = getattr(exc, "status", 400), {"error": str(exc)}
     data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return status, {"Content-Type": f"{media}; charset=utf-8"}, data
