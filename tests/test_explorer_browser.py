@@ -262,3 +262,17 @@ def test_hostile_text_in_data_is_shown_as_text(browser: Any, tmp_path: Path):
             t.assert_clean()
         finally:
             t.close()
+
+
+def test_sorting_and_clicking_a_value_cell(tab: Tab):
+    tab.open("#q=heroes")
+    tab.page.click(".ex-table th button:text-is('hero')")
+    tab.page.click(".ex-table th button:has-text('hero')")  # twice: descending
+    names = tab.page.locator(".ex-table tbody tr td:first-child").all_text_contents()
+    assert names == sorted(names, reverse=True)
+    assert names[0] == "Zaheer Ahmed"
+    tab.page.locator(".ex-table tbody tr").first.locator("button.ex-value").first.click()
+    heading = "Zaheer Ahmed \u2014 award_year: 2023"
+    tab.wait(f"() => document.querySelector('#ex-evidence-body h3')?.textContent === {heading!r}")
+    tab.wait("() => document.querySelectorAll('#ex-evidence-body mark').length > 0")
+    tab.assert_clean()

@@ -222,7 +222,7 @@
       tabs.appendChild(b);
     }
   }
-  function cellNode(c) {
+  function cellNode(c, row, column) {
     if (!c) return el("span", "gk-muted", "");
     if (c.type === "uri") {
       const b = el("button", "gk-link", c.label || c.value);
@@ -231,7 +231,16 @@
       b.addEventListener("click", () => openEntity(c.value, c.label));
       return b;
     }
-    return el("span", null, c.value);
+    const entity = row && row.find((x) => x && x.type === "uri");
+    if (!entity) return el("span", null, c.value);
+    // A value's evidence is that of the row's entity, whose statements state it.
+    const b = el("button", "gk-link ex-value", c.value);
+    b.type = "button";
+    b.title = "Evidence for " + (entity.label || entity.value);
+    b.addEventListener("click", () => {
+      showEvidence({ iri: entity.value }, (entity.label || entity.value) + " \u2014 " + column + ": " + c.value);
+    });
+    return b;
   }
   function renderTable(out) {
     if (answer.form === "ASK") { out.appendChild(el("p", "ex-boolean", answer.boolean ? "Yes (true)" : "No (false)")); return; }
@@ -264,11 +273,11 @@
     const body = table.createTBody();
     for (const r of rows) {
       const tr = body.insertRow();
-      for (const c of r) {
+      r.forEach((c, i) => {
         const td = tr.insertCell();
-        td.appendChild(cellNode(c));
+        td.appendChild(cellNode(c, r, answer.columns[i]));
         if (state.focus && c && c.value === state.focus) td.className = "ex-focus";
-      }
+      });
     }
     out.appendChild(table);
   }
