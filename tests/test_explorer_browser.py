@@ -218,6 +218,7 @@ def test_each_view_renders_for_its_question(
 def test_parameter_field_suggests_entities_and_runs(tab: Tab):
     tab.open("#q=evidence")
     assert "Fill in label" in tab.page.text_content("#ex-result")
+    assert "mode=query" in tab.page.get_attribute("#ex-edit", "href")
     tab.page.fill("#ex-p-label", "zahe")
     tab.wait("() => document.querySelectorAll('#ex-p-label-list option').length > 0")
     assert tab.page.locator("#ex-p-label-list option").first.get_attribute("value") == "Zaheer Ahmed"
@@ -239,6 +240,16 @@ def test_free_query_shows_errors_inline_with_line_and_column(tab: Tab):
     tab.page.fill("#ex-query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
     tab.page.click("#ex-run-query")
     tab.wait("() => document.getElementById('ex-query-error').textContent.startsWith('Refused')")
+    # A valid query shows labels, and its entities can be drawn as a graph too.
+    tab.page.fill(
+        "#ex-query", "SELECT ?hero ?country WHERE { ?c gk:recipient ?hero . ?hero gk:country ?country }"
+    )
+    tab.page.click("#ex-run-query")
+    tab.wait("() => document.querySelectorAll('.ex-table tbody tr').length === 7")
+    assert "Zaheer Ahmed" in tab.page.locator(".ex-table tbody td").all_text_contents()
+    tab.page.click("button.ex-tab[data-view='graph']")
+    tab.wait("() => document.documentElement.getAttribute('data-ex-graph') === 'ready'")
+    assert tab.page.evaluate("() => window.explorer.graph.data.nodes.length") >= 8
     tab.assert_clean()
 
 

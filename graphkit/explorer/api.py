@@ -15,7 +15,7 @@ its query worker (the same process, time limit and row cap as ``/sparql``):
     query gives its message with line and column (:func:`free_query`);
 ``/api/resolve?q=...``
     entity suggestions for a parameter field (:func:`suggest`);
-``/api/graph?name=...[&focus=IRI]``
+``/api/graph?name=...`` or ``?query=...`` (``&focus=IRI``)
     the answer's entities and the relations among them, plus the focus's
     neighbours, as graph view data (:func:`result_graph`);
 ``/api/evidence?iri=...`` or ``?s=&p=&o=``
@@ -355,9 +355,10 @@ def suggest(dataset: Dataset, text: str, *, limit: int = _MAX_SUGGESTIONS) -> li
 
 def result_graph(
     dataset: Dataset,
-    name: str,
+    name: str | None,
     params: Mapping[str, str] | None = None,
     *,
+    query: str | None = None,
     focus: str | None = None,
     max_rows: int | None = None,
 ) -> dict[str, Any]:
@@ -368,7 +369,10 @@ def result_graph(
     dataset : rdflib.Dataset
         The dataset.
     name, params, max_rows
-        As for :func:`run`.
+        As for :func:`run`; ``name`` None with ``query`` for a free query.
+    query : str, optional
+        A free query (checked as :func:`free_query` checks it) instead of a
+        named question.
     focus : str, optional
         An entity IRI whose neighbours are added (the entity opened from the
         answer).
@@ -388,7 +392,17 @@ def result_graph(
     from graphkit.viz.data import fold_records, graph_data
     from graphkit.viz.families import RECORD_FAMILY, family_of
 
-    result = _named_result(dataset, name, params or {}, max_rows)
+    if name is not None:
+        result = _named_result(dataset, name, params or {}, max_rows)
+    elif query is not None:
+        from graphkit.sparql.engine import run_query
+
+        try:
+            result = run_query(dataset, query, max_rows=max_rows)
+        except QueryError as exc:
+            raise ApiError(str(exc)) from None
+    else:
+        raise ApiError("give name= or query=")
     G = _graph(dataset)
 
     def neighbours(n: str) -> set[str]:
@@ -667,10 +681,15 @@ def handle(
         elif path == "/api/resolve":
             body = suggest(dataset, _one(params, "q", required=False) or "")
         elif path == "/api/graph":
-            name = str(_one(params, "name"))
-            values = {k: v[-1] for k, v in params.items() if k not in _RESERVED}
+            name = _one(params, "name", required=False)
+            values = {k: v[-1] for k, v in params.items() if k not in _RESERVED | {"query"}}
             body = result_graph(
-                dataset, name, values, focus=_one(params, "focus", required=False), max_rows=max_rows
+                dataset,
+                name,
+                values,
+                query=_one(params, "query", required=False),
+                focus=_one(params, "focus", required=False),
+                max_rows=max_rows,
             )
         elif path == "/api/evidence":
             body = evidence(

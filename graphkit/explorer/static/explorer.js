@@ -203,7 +203,7 @@
   function labelColumn() { return Math.max(0, answer.columns.findIndex((c, i) => answer.rows.some((r) => r[i] && r[i].type === "uri"))); }
   function availableViews() {
     const out = ["table"];
-    if (state.q) out.push("graph");
+    if (answer.form === "SELECT" && answer.rows.some((r) => r.some((c) => c && c.type === "uri"))) out.push("graph");
     if (dateColumn() >= 0) out.push("timeline");
     if (numberColumn() >= 0) out.push("bar");
     if (placeCells()) out.push("map");
@@ -282,7 +282,7 @@
     out.appendChild(table);
   }
   async function renderGraph(out) {
-    const params = Object.assign({ name: state.q }, runParams());
+    const params = state.mode === "query" ? { query: state.query } : Object.assign({ name: state.q }, runParams());
     if (state.focus) params.focus = state.focus;
     const data = await api("/api/graph", params);
     if (data.error) { out.appendChild(el("p", "ex-error", data.error)); return; }
@@ -541,6 +541,7 @@
     } else {
       const q = questions.find((x) => x.name === state.q);
       if (!q) {
+        $("ex-edit").hidden = true;
         $("ex-title").textContent = "Pick a question";
         $("ex-form").replaceChildren();
         $("ex-toolbar").hidden = true;
@@ -549,6 +550,8 @@
       }
       $("ex-title").textContent = q.title;
       $("ex-description").textContent = q.description;
+      $("ex-edit").href = "#" + new URLSearchParams({ mode: "query", query: q.text });
+      $("ex-edit").hidden = false;
       buildForm(q);
       state.view = state.view || q.view;
       const missing = q.params.filter((p) => p.required && !state.params[p.name]);
