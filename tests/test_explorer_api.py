@@ -11,7 +11,7 @@ from sparql_fixtures import start_endpoint, stop_endpoint
 
 import graphkit as gk
 from graphkit.explorer import api
-from graphkit.explorer.static import static_file
+from graphkit.explorer.assets import static_file
 from graphkit.sparql.library import VIEWS, list_queries, parse_named_query
 
 GKD = "https://w3id.org/graphkit/id/"

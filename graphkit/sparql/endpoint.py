@@ -51,8 +51,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from graphkit.errors import InputError
-from graphkit.explorer.static import CSP as EXPLORER_CSP
-from graphkit.explorer.static import static_file as explorer_file
+from graphkit.explorer.assets import CSP as EXPLORER_CSP
+from graphkit.explorer.assets import static_file as explorer_file
 from graphkit.sparql.results import MEDIA_TYPES, Format
 from graphkit.sparql.safety import QueryForm
 
