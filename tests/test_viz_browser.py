@@ -468,3 +468,26 @@ def test_demo_page_finds_sister_imelda_poole(browser: Any, dataset: Any, tmp_pat
         page.locator("#gk-details").get_by_role("button", name="Sister Imelda Poole").first.click()
         assert opened.js("() => window.graphkit.selected.id").endswith("/imelda-poole")
         opened.assert_clean()
+
+
+def test_the_whole_graph_reads_well_at_1400x900(browser: Any, dataset: Any, tmp_path: Path):
+    """Labels at the default zoom never overlap, keep a readable size, and the legend fits."""
+    import importlib.util
+
+    from graphkit.network import project
+
+    spec = importlib.util.spec_from_file_location(
+        "viz_readability", Path(__file__).resolve().parent.parent / "benchmarks" / "viz_readability.py"
+    )
+    readability = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(readability)
+    path = build_page(project(dataset)).write(tmp_path / "whole.html")
+    figures = readability.measure(path, browser)
+    assert figures["overlaps"] == 0
+    assert figures["node_labels"] >= 30  # the most central entities are named
+    assert figures["px"] >= 12
+    assert figures["legend_fits"] is True
+    before = readability.measure(
+        build_page(project(dataset), fold=False).write(tmp_path / "keep.html"), browser
+    )
+    assert before["overlaps"] == 0  # records drawn as nodes read as cleanly
