@@ -359,11 +359,30 @@ def test_type_and_year_filters(sample: Opened):
     assert "Sister Imelda Poole" not in visible
     assert "Lucía Fernández" not in visible
     assert "(year 2021)" in page.text_content("#gk-status")
+    # The view re-fits to what is left: the visible entities span most of the drawing.
+    page.wait_for_timeout(600)
+    spread = sample.js(
+        """() => {
+        const g = window.graphkit, net = g.network;
+        const ids = g.nodes.get().filter(n => !n.hidden).map(n => n.id);
+        const pts = Object.values(net.getPositions(ids)).map(p => net.canvasToDOM(p));
+        const box = document.getElementById('gk-network').getBoundingClientRect();
+        const w = Math.max(...pts.map(p => p.x)) - Math.min(...pts.map(p => p.x));
+        const h = Math.max(...pts.map(p => p.y)) - Math.min(...pts.map(p => p.y));
+        return Math.max(w / box.width, h / box.height);
+    }"""
+    )
+    assert spread > 0.6
     # Searching for a hidden entity clears the filters so it can be shown.
     page.fill("#gk-search", "Imelda")
     page.press("#gk-search", "Enter")
     assert page.input_value("#gk-year") == ""
     assert sample.js("(iri) => !window.graphkit.nodes.get(iri).hidden", IMELDA)
+    # A filter that hides the selection clears the stale details.
+    assert sample.js("() => window.graphkit.selected.id") == IMELDA
+    page.locator("input.gk-family-filter[value='people']").uncheck()
+    assert sample.js("() => window.graphkit.selected") is None
+    assert "Imelda" not in page.text_content("#gk-details")
     sample.assert_clean()
 
 
