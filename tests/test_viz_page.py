@@ -176,7 +176,7 @@ def test_records_fold_into_the_relations_they_describe():
     G = project(gk.load())
     page = build_page(G)
     data = _payload(page.html)
-    assert (page.nodes_total, page.nodes_shown) == (118, 82)
+    assert (page.nodes_total, page.nodes_shown) == (123, 87)
     kept = {n["type"] for n in data["nodes"]}
     assert not kept & {"Award conferral", "Role held", "Quotation"}
     gkd = "https://w3id.org/graphkit/id/"

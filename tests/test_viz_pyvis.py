@@ -33,7 +33,7 @@ def _payload(page: str) -> dict:
 def test_a_pyvis_network_with_families_and_escaped_titles(graph):
     net = to_pyvis(graph)
     assert isinstance(net, Network)
-    assert len(net.nodes) == 82  # records folded into relations, as on pages
+    assert len(net.nodes) == 87  # records folded into relations, as on pages
     styles = {f.key: (f.color, f.shape) for f in FAMILIES}
     for node in net.nodes:
         assert (node["color"], node["shape"]) == styles[node["family"]]
@@ -89,7 +89,7 @@ def test_notebook_iframe_draws_offline_in_chromium(graph, tmp_path):
         while frame.evaluate("() => document.documentElement.getAttribute('data-gk-ready')") != "true":
             assert time.monotonic() < deadline, "the notebook frame never got ready"
             page.wait_for_timeout(100)
-        assert frame.evaluate("() => window.graphkit.data.nodes.length") == 82
+        assert frame.evaluate("() => window.graphkit.data.nodes.length") == 87
         assert frame.evaluate("() => document.querySelectorAll('img').length") == 0
         browser.close()
     assert errors == []

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from graphkit.sparql.results import QueryResult
 
 __all__ = [
+    "PATHS",
     "evidence",
     "free_query",
     "handle",
@@ -66,6 +67,17 @@ __all__ = [
     "run",
     "suggest",
 ]
+
+#: The request paths :func:`handle` answers.
+PATHS = (
+    "/api/questions",
+    "/api/run",
+    "/api/query",
+    "/api/resolve",
+    "/api/graph",
+    "/api/evidence",
+    "/api/document",
+)
 
 _MAX_SUGGESTIONS = 10
 _PASSAGE_CONTEXT = 420  # characters of context either side of a quote, at most

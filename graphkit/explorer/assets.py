@@ -20,7 +20,7 @@ from functools import cache
 
 from graphkit.viz.assets import asset, vis_css, vis_js
 
-__all__ = ["CSP", "static_file"]
+__all__ = ["CSP", "PATHS", "static_file"]
 
 #: The explorer's Content-Security-Policy: its own files only, requests to its own origin only.
 CSP = (
@@ -35,6 +35,10 @@ _TYPES = {
     ".json": "application/json",
 }
 _OWN = ("explorer.js", "explorer.css", "countries-110m.json", "places.json")
+_SHARED = ("graphview.js", "graphview.css", "vis-network.min.js", "vis-network.css")
+
+#: Every path :func:`static_file` answers.
+PATHS = ("/", "/index.html", *(f"/static/{name}" for name in (*_OWN, *_SHARED)))
 
 
 @cache

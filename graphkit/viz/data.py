@@ -446,6 +446,7 @@ def _options(n: int, m: int, seed: int) -> dict[str, Any]:
             "color": {"color": "#9aa5b1", "highlight": "#34495e", "hover": "#34495e"},
             "font": {
                 "size": 11,
+                "face": "system-ui, sans-serif",
                 "align": "horizontal",
                 "color": "#3d4852",
                 "strokeWidth": 3,

@@ -20,7 +20,7 @@ Examples
 >>> from graphkit.network import project
 >>> net = to_pyvis(project(gk.load()))
 >>> len(net.nodes), net.directed
-(82, True)
+(87, True)
 >>> zaheer = net.get_node("https://w3id.org/graphkit/id/zaheer-ahmed")
 >>> zaheer["shape"], zaheer["color"], zaheer["family"]
 ('dot', '#0072B2', 'people')

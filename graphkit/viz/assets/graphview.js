@@ -25,7 +25,8 @@
   var EDGE_LABEL_PX = 11;   // on-screen size of relation labels
   var EDGE_LABEL_SCALE = 1.4;
   var FEW_EDGES = 40;        // small views label their relations too (where the labels fit)
-  var TOP_LABELS = 12;      // the most central entities are labelled even over other shapes // zoom from which relation labels are shown without a selection
+  var TOP_LABELS = 12;
+  var LABEL_GAP = 3;        // pixels kept free between two labels      // the most central entities are labelled even over other shapes // zoom from which relation labels are shown without a selection
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -240,7 +241,8 @@
     function overlaps(b, boxes) {
       for (var i = 0; i < boxes.length; i += 1) {
         var o = boxes[i];
-        if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) { return true; }
+        var m = LABEL_GAP;
+        if (b.x0 - m < o.x1 && o.x0 < b.x1 + m && b.y0 - m < o.y1 && o.y0 < b.y1 + m) { return true; }
       }
       return false;
     }
@@ -297,8 +299,8 @@
         if (!a || !c) { return; }
         var p = network.canvasToDOM({ x: (a.x + c.x) / 2, y: (a.y + c.y) / 2 });
         var text = shorten(e.label, data.max_label);
-        var tw = measureCtx.measureText(text).width + 6;
-        var b = { x0: p.x - tw / 2, x1: p.x + tw / 2, y0: p.y - EDGE_LABEL_PX * 0.65, y1: p.y + EDGE_LABEL_PX * 0.65 };
+        var tw = measureCtx.measureText(text).width + 10;
+        var b = { x0: p.x - tw / 2, x1: p.x + tw / 2, y0: p.y - EDGE_LABEL_PX * 0.8, y1: p.y + EDGE_LABEL_PX * 0.8 };
         if (selectedEdge === e.id || !overlaps(b, boxes)) {
           boxes.push(b);
           nextEdges[e.id] = text;
