@@ -69,15 +69,24 @@ def test_hostile_parameters_of_named_questions_are_bound_as_values(base, listene
     assert not listener.connected()
 
 
+def _comment_bypass(base: str, port: int) -> tuple[int, bytes]:
+    query = f"SELECT * WHERE {{ # c\rSERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }}\n }}"
+    return _get(base + "/api/query?" + urllib.parse.urlencode({"query": query}))
+
+
+def test_a_free_query_never_connects_out(base, listener):
+    status, body = _comment_bypass(base, listener.port)
+    assert not listener.connected()
+    assert status in (200, 503), body
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="issue 10, item 1: the checker reads '# c\\r SERVICE' as a comment, Oxigraph does not; "
-    "fixed in the query checker on the endpoint branch (drop this marker when it merges)",
+    "the worker's network namespace keeps it from connecting, the refusal comes with the checker fix",
 )
-def test_free_queries_follow_the_endpoint_rules(base, listener):
-    query = f"SELECT * WHERE {{ # c\rSERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }}\n }}"
-    status, body = _get(base + "/api/query?" + urllib.parse.urlencode({"query": query}))
-    assert not listener.connected()
+def test_a_free_query_with_the_comment_bypass_is_refused(base, listener):
+    status, body = _comment_bypass(base, listener.port)
     assert status == 200
     assert json.loads(body)["refused"] is True
 
