@@ -114,3 +114,46 @@ def test_format_must_fit_the_form() -> None:
         format_result(QueryResult("CONSTRUCT", graph=Graph()), "csv")
     with pytest.raises(QueryError):
         format_result(TRICKY, "yaml")  # type: ignore[arg-type]
+
+
+HOSTILE = "\x1b]0;owned\x07\x1b[2J\x1b[31mred\r\x08\x9b31m\u202eevil\u2028end\x00"
+HOSTILE_RESULT = QueryResult(
+    "SELECT",
+    columns=("x", "iri"),
+    rows=((Literal(HOSTILE), URIRef("http://example.org/\x1b[5m")),),
+)
+CONTROLS = ["\x1b", "\x07", "\r", "\x08", "\x9b", "\u202e", "\u2028", "\x00"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_people_formats_show_control_characters_as_escapes(fmt: str) -> None:
+    text = format_result(HOSTILE_RESULT, fmt, width=400)
+    assert [c for c in CONTROLS if c in text] == []
+    shown = text.replace("\\\\", "\\")  # markdown escapes the backslash itself
+    for escape in ["\\x1b]0;owned\\x07", "\\x1b[31mred\\x0d\\x08\\x9b31m", "\\u202eevil\\u2028end\\x00", "\\x1b[5m"]:
+        assert escape in shown, (escape, text)
+
+
+def test_the_rich_table_holds_no_control_character() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from graphkit.sparql.results import to_rich_table
+
+    out = StringIO()
+    Console(file=out, width=400, force_terminal=True, color_system=None).print(to_rich_table(HOSTILE_RESULT))
+    assert [c for c in CONTROLS if c in out.getvalue()] == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml"])
+def test_machine_formats_keep_the_exact_value(fmt: str) -> None:
+    text = format_result(HOSTILE_RESULT, fmt)
+    if fmt == "json":
+        assert json.loads(text)["results"]["bindings"][0]["x"]["value"] == HOSTILE
+    elif fmt == "csv":
+        assert next(csv.DictReader(io.StringIO(text, newline="")))["x"] == HOSTILE
+    elif fmt == "tsv":  # the TSV results format escapes CR itself
+        assert '"' + HOSTILE.replace("\r", "\\r") + '"' in text
+    else:
+        assert f"<literal>{HOSTILE}</literal>" in text

@@ -21,7 +21,10 @@ nt         CONSTRUCT, DESCRIBE                   N-Triples
 Output is deterministic: rows keep the query's order (add ``ORDER BY`` to fix
 it), blank nodes are relabelled ``b0``, ``b1``... in order of appearance,
 triples and JSON-LD nodes are sorted. The people formats (table, markdown)
-abbreviate IRIs with graphkit's prefixes; the machine formats never do. An
+abbreviate IRIs with graphkit's prefixes and show control characters as
+escapes (``\\x1b``, ``\\u202e``), so that a literal from a remote endpoint
+cannot move the cursor, recolour or retitle the terminal, or reorder the text
+around it; the machine formats never abbreviate and keep every value exact. An
 ``ASK`` answer in CSV/TSV is one column named ``_askResult`` (Jena's usage;
 the CSV/TSV results spec covers only SELECT).
 
@@ -101,6 +104,10 @@ _TSV_BARE = {
     _XSD + "boolean": re.compile(r"true|false"),
 }
 _LOCAL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-/.]*(?<![.])")
+# What can drive a terminal or reorder text: the C0 controls but tab and LF, DEL, the C1
+# controls (CSI U+009B among them), the bidirectional marks, embeddings, overrides and
+# isolates, and the Unicode line and paragraph separators.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True, eq=False)
@@ -241,6 +248,8 @@ def display_term(term: Node | None) -> str:
     str
         ``gkd:imelda-poole`` for a graphkit IRI, ``<...>`` for an IRI no
         prefix covers, the lexical form of a literal, ``""`` when unbound.
+        Control characters (but tab and newline), bidirectional controls and
+        line separators are written as escapes, ``\\x1b`` or ``\\u202e``.
 
     Examples
     --------
@@ -251,7 +260,23 @@ def display_term(term: Node | None) -> str:
     '<http://example.org/x>'
     >>> display_term(Literal("Zaheer", lang="en"))
     'Zaheer'
+    >>> print(display_term(Literal("\\x1b]0;owned\\x07red")))
+    \\x1b]0;owned\\x07red
     """
+    return _visible(_display_text(term))
+
+
+def _visible(text: str) -> str:
+    """Write the characters that drive a terminal or reorder text as visible escapes."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match[0])
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _INVISIBLE.sub(escape, text)
+
+
+def _display_text(term: Node | None) -> str:
     from rdflib import BNode, Literal
 
     if term is None:
