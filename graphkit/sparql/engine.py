@@ -72,7 +72,7 @@ rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
 def _refuse_service(ctx: object, part: Any) -> Any:
-    """rdflib custom evaluation: refuse SERVICE; leave every other part to rdflib."""
+    """Refuse SERVICE in rdflib's engine (a custom evaluation); leave every other part to rdflib."""
     if getattr(part, "name", None) == "ServiceGraphPattern":
         raise UnsafeQueryError(_SERVICE_REFUSED)
     raise NotImplementedError

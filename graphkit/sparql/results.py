@@ -1,4 +1,4 @@
-"""Query results and the formats they are written in.
+r"""Query results and the formats they are written in.
 
 A :class:`QueryResult` holds the answer to any of the four query forms: rows
 under named columns (``SELECT``), a boolean (``ASK``) or a graph (``CONSTRUCT``,
@@ -22,7 +22,7 @@ Output is deterministic: rows keep the query's order (add ``ORDER BY`` to fix
 it), blank nodes are relabelled ``b0``, ``b1``... in order of appearance,
 triples and JSON-LD nodes are sorted. The people formats (table, markdown)
 abbreviate IRIs with graphkit's prefixes and show control characters as
-escapes (``\\x1b``, ``\\u202e``), so that a literal from a remote endpoint
+escapes (``\x1b``, ``\u202e``), so that a literal from a remote endpoint
 cannot move the cursor, recolour or retitle the terminal, or reorder the text
 around it; the machine formats never abbreviate and keep every value exact. An
 ``ASK`` answer in CSV/TSV is one column named ``_askResult`` (Jena's usage;
@@ -107,7 +107,9 @@ _LOCAL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-/.]*(?<![.])")
 # What can drive a terminal or reorder text: the C0 controls but tab and LF, DEL, the C1
 # controls (CSI U+009B among them), the bidirectional marks, embeddings, overrides and
 # isolates, and the Unicode line and paragraph separators.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -237,7 +239,7 @@ class _BlankLabels:
 
 
 def display_term(term: Node | None) -> str:
-    """Render an RDF term for people: prefixed names for IRIs, lexical forms for literals.
+    r"""Render an RDF term for people: prefixed names for IRIs, lexical forms for literals.
 
     Parameters
     ----------
@@ -249,7 +251,7 @@ def display_term(term: Node | None) -> str:
         ``gkd:imelda-poole`` for a graphkit IRI, ``<...>`` for an IRI no
         prefix covers, the lexical form of a literal, ``""`` when unbound.
         Control characters (but tab and newline), bidirectional controls and
-        line separators are written as escapes, ``\\x1b`` or ``\\u202e``.
+        line separators are written as escapes, ``\x1b`` or ``\u202e``.
 
     Examples
     --------
@@ -260,8 +262,8 @@ def display_term(term: Node | None) -> str:
     '<http://example.org/x>'
     >>> display_term(Literal("Zaheer", lang="en"))
     'Zaheer'
-    >>> print(display_term(Literal("\\x1b]0;owned\\x07red")))
-    \\x1b]0;owned\\x07red
+    >>> print(display_term(Literal("\x1b]0;owned\x07red")))
+    \x1b]0;owned\x07red
     """
     return _visible(_display_text(term))
 

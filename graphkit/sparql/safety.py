@@ -1,4 +1,4 @@
-"""Decide whether a SPARQL query may run, before anything runs it.
+r"""Decide whether a SPARQL query may run, before anything runs it.
 
 Both engines graphkit drives execute ``SERVICE`` (a federated query opens an
 outbound connection from our process), and rdflib's own engine fetches the
@@ -16,17 +16,17 @@ comment to one and a federated call to the other. So the check first
 *normalises* the text, and refuses what the two grammars read differently:
 
 * a byte-order mark at the start is removed; CR LF and a lone CR become LF
-  (in a string, write ``\\r`` for a carriage return);
-* codepoint escapes ``\\uXXXX`` / ``\\UXXXXXXXX`` are refused anywhere, even in
+  (in a string, write ``\r`` for a carriage return);
+* codepoint escapes ``\uXXXX`` / ``\UXXXXXXXX`` are refused anywhere, even in
   strings and comments: rdflib expands them in the whole text before parsing
   (SPARQL 1.1 section 19.2), Oxigraph only inside strings and IRIs, so
-  ``"a\\u0022 # " SERVICE ...`` is a string and a comment to one and a call to
+  ``"a\u0022 # " SERVICE ...`` is a string and a comment to one and a call to
   the other. Write the character itself;
 * control characters other than tab and LF are refused anywhere: the C0 and
   C1 controls (NUL, VT, FF, ESC, NEL U+0085, ...), DEL, the line and
   paragraph separators U+2028 and U+2029, a byte-order mark past the start,
   and lone surrogates. Some tools end lines at them, none is needed in a
-  query; in a string write ``\\t``, ``\\n`` or ``\\r``.
+  query; in a string write ``\t``, ``\n`` or ``\r``.
 
 Then both parsers must accept the normalised text and agree on what matters:
 
@@ -64,8 +64,8 @@ Examples
 --------
 >>> check_query("SELECT ?s WHERE { ?s a schema:Person }").form
 'SELECT'
->>> check_query("ASK {\\r\\n ?s ?p ?o }").text
-'ASK {\\n ?s ?p ?o }'
+>>> check_query("ASK {\r\n ?s ?p ?o }").text
+'ASK {\n ?s ?p ?o }'
 >>> check_query("DROP ALL")
 Traceback (most recent call last):
 ...

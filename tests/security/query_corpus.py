@@ -20,7 +20,9 @@ SERVICE_FORMS: dict[str, str] = {
     "no-spaces": "ASK{SERVICE<URL>{?s ?p ?o}}",
     "variable": "ASK { BIND(<URL> AS ?e) SERVICE ?e { ?s ?p ?o } }",
     "empty-prefix-glued": "PREFIX : <URL> ASK { SERVICE:x { ?s ?p ?o } }",
-    "keyword-glued-to-prefix": "PREFIX SERVICEx: <http://h:> PREFIX x: <URL> ASK { SERVICEx:8x { ?s ?p ?o } }",
+    "keyword-glued-to-prefix": (
+        "PREFIX SERVICEx: <http://h:> PREFIX x: <URL> ASK { SERVICEx:8x { ?s ?p ?o } }"
+    ),
     "nested-braces": "ASK { { { OPTIONAL { FILTER EXISTS { SERVICE <URL> { ?s ?p ?o } } } } } }",
     "subquery": "ASK { { SELECT * WHERE { SERVICE <URL> { ?s ?p ?o } } } }",
     "select-expression": "SELECT (EXISTS { SERVICE <URL> { ?s ?p ?o } } AS ?x) WHERE {}",
