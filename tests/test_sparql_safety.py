@@ -267,3 +267,12 @@ def test_a_bound_value_with_a_control_character_is_refused() -> None:
 
     with pytest.raises(QueryError, match=r"the value for \?n holds a control character"):
         bind_values("SELECT ?n WHERE { ?p rdfs:label ?n }", {"n": "a\x1b[31mb"})
+
+
+def test_a_huge_text_is_checked_but_not_remembered() -> None:
+    from graphkit.sparql.safety import _check
+
+    text = "ASK { ?s ?p ?o }" + " " * 30_000
+    before = _check.cache_info().currsize
+    assert check_query(text).form == "ASK"
+    assert _check.cache_info().currsize == before

@@ -119,6 +119,8 @@ _CODEPOINT_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
 # paragraph separators, a byte-order mark (past the start) and lone surrogates.
 _REFUSED_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 _SERVICE_WORD = re.compile("service", re.IGNORECASE | re.ASCII)
+# Checks of texts up to this long are remembered (1,024 of them at most).
+_REMEMBERED_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -242,8 +244,10 @@ def check_query(text: str, *, prefixes: Mapping[str, str] | None = None) -> Chec
     """
     if not isinstance(text, str):
         raise QueryError(f"a SPARQL query must be text, not {type(text).__name__}")
-    known = PREFIXES if prefixes is None else prefixes
-    return _check(text, tuple(sorted(known.items())))
+    known = tuple(sorted((PREFIXES if prefixes is None else prefixes).items()))
+    if len(text) > _REMEMBERED_CHARS:  # a stream of huge texts must not grow the memory
+        return _check.__wrapped__(text, known)
+    return _check(text, known)
 
 
 @lru_cache(maxsize=1024)

@@ -75,20 +75,58 @@ def test_run_query_refuses_every_form_and_calls_nobody(engine: str, listener: Li
     assert [name for name, verdict in verdicts.items() if verdict == "ran"] == []
 
 
-@pytest.mark.parametrize("form", sorted(ALL_FORMS))
-def test_graphkit_query_refuses_every_form_with_one_line_and_calls_nobody(
+CLI_CHILD = """
+import json, sys
+from graphkit.cli import app
+
+verdicts = {}
+for name, text in json.loads(sys.stdin.read()).items():
+    try:  # without standalone mode, the app returns the exit code
+        verdicts[name] = app(["query", text], prog_name="graphkit", standalone_mode=False)
+    except Exception as exc:
+        verdicts[name] = f"{type(exc).__name__}: {exc}"
+print(json.dumps(verdicts))
+"""
+
+
+def test_the_cli_refuses_every_form_with_exit_2_and_calls_nobody(listener: Listener) -> None:
+    """Every form through ``graphkit query``'s own entry point, in one bounded child."""
+    texts = {name: fill(template, listener.url) for name, template in ALL_FORMS.items()}
+    outcome, connections = connections_during(
+        lambda: run_bounded([sys.executable, "-c", CLI_CHILD], input=json.dumps(texts), seconds=300), listener
+    )
+    assert not outcome.timed_out
+    assert outcome.returncode == 0, outcome.stderr[-2000:]
+    assert connections == 0
+    verdicts = json.loads(outcome.stdout.splitlines()[-1])
+    assert {name: code for name, code in verdicts.items() if code != 2} == {}
+    assert "Traceback" not in outcome.stderr
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "service/cr-ends-comment",
+        "service/escaped-quote-ends-string",
+        "service/escaped-long-quote",
+        "service/nul-in-comment",
+        "from/cr-ends-comment",
+        "update/cr-comment-load",
+    ],
+)
+def test_graphkit_query_in_its_own_process_refuses_with_one_line_and_calls_nobody(
     form: str, listener: Listener, tmp_path: Path
 ) -> None:
     text = fill(ALL_FORMS[form], listener.url)
     if "\x00" in text:  # a command line cannot hold NUL: pass the text as a .rq file
         path = tmp_path / "hostile.rq"
-        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        path.write_bytes(text.encode("utf-8"))
         argument = str(path)
     else:
         argument = text
     outcome, connections = connections_during(lambda: run_cli("query", argument), listener)
     assert connections == 0
     assert not outcome.timed_out
-    assert outcome.returncode not in (0, 134), outcome.stdout
+    assert outcome.returncode == 2, outcome.stdout
     assert "Traceback" not in outcome.stderr
-    assert outcome.stderr.strip(), "no error message"
+    assert outcome.stderr.startswith("error: ")
