@@ -276,3 +276,8 @@ def test_a_huge_text_is_checked_but_not_remembered() -> None:
     before = _check.cache_info().currsize
     assert check_query(text).form == "ASK"
     assert _check.cache_info().currsize == before
+
+
+def test_run_query_reports_the_line_of_the_text_as_given(seed) -> None:
+    with pytest.raises(QueryError, match=r"line 2, column \d+"):
+        run_query(seed, "SELECT ?s\nWHERE { ?s ?p }")

@@ -58,7 +58,7 @@ from rdflib import SKOS
 from graphkit.errors import QueryError, UnsafeQueryError
 from graphkit.sparql.binding import bind_values
 from graphkit.sparql.results import QueryResult
-from graphkit.sparql.safety import _SERVICE_REFUSED, CheckedQuery, QueryForm, check_query
+from graphkit.sparql.safety import _SERVICE_REFUSED, CheckedQuery, QueryForm, check_query, normalise_query
 from graphkit.vocab.namespaces import PREFIXES
 
 if TYPE_CHECKING:
@@ -133,12 +133,18 @@ def prepare_query(text: str, *, bindings: Mapping[str, object] | None = None) ->
     >>> checked.form, final.splitlines()[0]
     ('ASK', 'PREFIX dcterms: <http://purl.org/dc/terms/>')
     """
-    body = check_query(text).text
+    if not isinstance(text, str):
+        raise QueryError(f"a SPARQL query must be text, not {type(text).__name__}")
+    body = normalise_query(text)
     if bindings:
         body = bind_values(body, bindings)
     declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(body)}
     header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()) if p not in declared)
-    checked = check_query(header + body)
+    try:
+        checked = check_query(header + body)
+    except QueryError:
+        check_query(text)  # the same complaint, with the line numbers of the text as given
+        raise
     return checked, checked.text
 
 
