@@ -151,14 +151,24 @@ def test_the_rich_table_holds_no_control_character() -> None:
     assert [c for c in CONTROLS if c in out.getvalue()] == []
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml"])
+def test_xml_reads_back_exactly_or_is_refused() -> None:
+    from xml.etree import ElementTree
+
+    kept = "red\r\n\t\x7f\x85\u202e & <b>"
+    result = QueryResult("SELECT", columns=("x",), rows=((Literal(kept),),))
+    literal = ElementTree.fromstring(format_result(result, "xml")).find(".//{*}literal")
+    assert literal is not None
+    assert literal.text == kept
+    with pytest.raises(QueryError, match=r"U\+001B, which XML 1.0 cannot carry"):
+        format_result(HOSTILE_RESULT, "xml")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
 def test_machine_formats_keep_the_exact_value(fmt: str) -> None:
     text = format_result(HOSTILE_RESULT, fmt)
     if fmt == "json":
         assert json.loads(text)["results"]["bindings"][0]["x"]["value"] == HOSTILE
     elif fmt == "csv":
         assert next(csv.DictReader(io.StringIO(text, newline="")))["x"] == HOSTILE
-    elif fmt == "tsv":  # the TSV results format escapes CR itself
+    else:  # the TSV results format escapes CR itself
         assert '"' + HOSTILE.replace("\r", "\\r") + '"' in text
-    else:
-        assert f"<literal>{HOSTILE}</literal>" in text

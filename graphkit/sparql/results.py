@@ -24,7 +24,9 @@ triples and JSON-LD nodes are sorted. The people formats (table, markdown)
 abbreviate IRIs with graphkit's prefixes and show control characters as
 escapes (``\x1b``, ``\u202e``), so that a literal from a remote endpoint
 cannot move the cursor, recolour or retitle the terminal, or reorder the text
-around it; the machine formats never abbreviate and keep every value exact. An
+around it; the machine formats never abbreviate and keep every value exact
+(XML 1.0 cannot carry most C0 controls at all: such a result is refused as xml,
+with a message naming the character, rather than written as a broken document). An
 ``ASK`` answer in CSV/TSV is one column named ``_askResult`` (Jena's usage;
 the CSV/TSV results spec covers only SELECT).
 
@@ -550,8 +552,25 @@ def _write_json(result: QueryResult) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
+# Characters XML 1.0 cannot carry at all, not even as a character reference.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(text: str) -> str:
+    """Escape text for XML so that a parser reads it back exactly (CR included), or refuse it."""
+    from xml.sax.saxutils import escape
+
+    bad = _NOT_XML.search(text)
+    if bad:
+        raise QueryError(
+            f"the result holds U+{ord(bad[0]):04X}, which XML 1.0 cannot carry; "
+            "write it as json, csv or tsv instead"
+        )
+    return escape(text, {"\r": "&#13;"})
+
+
 def _write_xml(result: QueryResult) -> str:
-    from xml.sax.saxutils import escape, quoteattr
+    from xml.sax.saxutils import quoteattr
 
     from rdflib import BNode, Literal
 
@@ -572,16 +591,16 @@ def _write_xml(result: QueryResult) -> str:
             if term is None:
                 continue
             if isinstance(term, BNode):
-                value = f"<bnode>{escape(blanks(term))}</bnode>"
+                value = f"<bnode>{_xml_text(blanks(term))}</bnode>"
             elif isinstance(term, Literal):
                 attrs = ""
                 if term.language:
                     attrs = f" xml:lang={quoteattr(term.language)}"
                 elif term.datatype is not None and str(term.datatype) != _XSD + "string":
                     attrs = f" datatype={quoteattr(str(term.datatype))}"
-                value = f"<literal{attrs}>{escape(str(term))}</literal>"
+                value = f"<literal{attrs}>{_xml_text(str(term))}</literal>"
             else:
-                value = f"<uri>{escape(str(term))}</uri>"
+                value = f"<uri>{_xml_text(str(term))}</uri>"
             out.append(f"      <binding name={quoteattr(column)}>{value}</binding>")
         out.append("    </result>")
     out += ["  </results>", "</sparql>"]
