@@ -80,11 +80,6 @@ def test_a_free_query_never_connects_out(base, listener):
     assert status in (200, 503), body
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10, item 1: the checker reads '# c\\r SERVICE' as a comment, Oxigraph does not; "
-    "the worker's network namespace keeps it from connecting, the refusal comes with the checker fix",
-)
 def test_a_free_query_with_the_comment_bypass_is_refused(base, listener):
     status, body = _comment_bypass(base, listener.port)
     assert status == 200
