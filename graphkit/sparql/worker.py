@@ -355,10 +355,13 @@ class _Worker:
             self.start()
         self.wait_ready()
         timeout = self._pool.timeout
+        # A local name: the pool's shutdown may close and forget the connection meanwhile,
+        # which then raises OSError here instead of an AttributeError on None.
+        conn = self._conn
         try:
-            self._conn.send(job)
-            if self._conn.poll(timeout):
-                return Reply(*self._conn.recv()[1])
+            conn.send(job)
+            if conn.poll(timeout):
+                return Reply(*conn.recv()[1])
         except (EOFError, OSError):
             return self._replace_dead()
         log.warning("query exceeded %g s; killing worker %s", timeout, self.pid)

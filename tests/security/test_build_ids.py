@@ -51,14 +51,14 @@ def test_an_entity_id_with_a_final_line_break_is_refused(checkout: Path):
     assert build(checkout, "stats").returncode == 2  # the inputs are still broken: no silent rebuild
 
 
-def test_a_document_id_that_makes_no_iri_stops_the_build_at_its_manifest_line(checkout: Path):
+def test_a_document_id_with_a_trailing_newline_stops_the_build_at_its_manifest_line(checkout: Path):
     before = outputs(checkout)
     rename_everywhere(checkout, "state-2021-tip-report", '"state-2021-tip-report\\n"')
     outcome = build(checkout, "build")
     assert outcome.returncode == 2, outcome.stdout + outcome.stderr
     assert outcome.stderr.count("\n") == 1
     assert outcome.stderr.startswith("error: data/corpus/manifest.yaml:")
-    assert "'document/state-2021-tip-report\\n' does not make a valid IRI" in outcome.stderr
+    assert "bad document id 'state-2021-tip-report\\n' (use a-z, 0-9, '-')" in outcome.stderr
     assert outputs(checkout) == before
     assert not list((checkout / "data" / "build").glob(".*.tmp"))
 

@@ -107,3 +107,23 @@ def test_an_oversized_shapes_file_is_refused_before_it_is_parsed(checkout):
     assert outcome.stderr == (
         f"error: ontology/shapes.ttl: larger than {MAX_TURTLE_BYTES:,} bytes, the limit for a Turtle file\n"
     )
+
+
+def test_a_sparql_constraint_that_names_a_service_is_refused_and_runs_nothing(checkout, listener):
+    """pySHACL would run ``sh:select`` through rdflib's engine, SERVICE included."""
+    before = outputs(checkout)
+    shapes = checkout / "ontology" / "shapes.ttl"
+    with shapes.open("a") as handle:
+        handle.write(
+            "\n<urn:x:shape> a sh:NodeShape ; sh:targetClass schema:Person ;\n"
+            f'  sh:sparql [ sh:select "SELECT $this WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}" ]'
+            " .\n"
+        )
+    outcome = graphkit(checkout, "build")
+    assert outcome.returncode == 2, outcome.stderr[-2000:]
+    assert outcome.stderr == (
+        "error: ontology/shapes.ttl: a SPARQL-based constraint may not use SERVICE, FROM or LOAD"
+        " (it would reach out)\n"
+    )
+    assert not listener.connected()
+    assert outputs(checkout) == before
