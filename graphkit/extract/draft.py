@@ -197,7 +197,9 @@ def read_draft(path: Path, registry_types: dict[str, tuple[str, str]] | None = N
     for record in data.get("claims") or []:
         status = record.get("status", "proposed")
         if status not in STATUSES:
-            raise InputError(f"claim {record.get('id')!r}: status must be one of {', '.join(STATUSES)}", path=path)
+            raise InputError(
+                f"claim {record.get('id')!r}: status must be one of {', '.join(STATUSES)}", path=path
+            )
         claims.append(
             DraftClaim(
                 id=record["id"],

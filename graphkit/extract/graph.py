@@ -40,14 +40,18 @@ def curie(iri: str) -> str:
     return iri
 
 
-def draft_factbase(draft: Draft, vocab: Vocabulary, *, statuses: tuple[str, ...] = ("proposed", "accepted")) -> FactBase:
+def draft_factbase(
+    draft: Draft, vocab: Vocabulary, *, statuses: tuple[str, ...] = ("proposed", "accepted")
+) -> FactBase:
     """Return the draft's entities and claims (those with one of *statuses*) as a :class:`FactBase`."""
     from graphkit.facts.load import parse_literal
 
     entities = {}
     for e in draft.entities.values():
         if e.type:
-            entities[e.id] = Entity(e.id, vocab.expand(e.type), e.label, tuple(e.aliases), None, _DRAFT_PATH, 0)
+            entities[e.id] = Entity(
+                e.id, vocab.expand(e.type), e.label, tuple(e.aliases), None, _DRAFT_PATH, 0
+            )
     claims = []
     for c in draft.claims:
         if c.status not in statuses:
@@ -64,7 +68,9 @@ def draft_factbase(draft: Draft, vocab: Vocabulary, *, statuses: tuple[str, ...]
                 continue
             facts.append(Fact(s, predicate, value, _DRAFT_PATH, 0))
         mentions = tuple(m for m in c.mentions if m in entities)
-        claims.append(Claim(draft.document, c.quote, c.start, c.end, "article", tuple(facts), mentions, _DRAFT_PATH, 0))
+        claims.append(
+            Claim(draft.document, c.quote, c.start, c.end, "article", tuple(facts), mentions, _DRAFT_PATH, 0)
+        )
     return FactBase(entities, tuple(claims))
 
 

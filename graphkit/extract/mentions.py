@@ -329,7 +329,12 @@ class _Finder:
         span = doc[a:b]
         text = span.text
         kind = self.classify(words)
-        if not part.title and text not in lex.places and any(w in lex.role_heads for w in words[:3]) and words[0][:1].isupper():
+        if (
+            not part.title
+            and text not in lex.places
+            and any(w in lex.role_heads for w in words[:3])
+            and words[0][:1].isupper()
+        ):
             kind = "org:Role"
         if len(words) == 1 and text in lex.cues and text not in lex.places and not _ACRONYM.match(text):
             return  # a cue word alone ("Award", "Review") names nothing
@@ -343,9 +348,7 @@ class _Finder:
                 acronym = doc[b + 1 : close].text
         if kind is None:
             if all(w in lex.generic | lex.connectors for w in words):
-                if acronym is None:
-                    return
-                kind = "gk:Topic"
+                return
             elif part.hero or part.title or _person_like(words, lex) or (len(words) == 1 and part.title):
                 kind = PERSON
             elif len(words) == 1 and (_ACRONYM.match(text) or text[:1].isupper()):
@@ -354,6 +357,14 @@ class _Finder:
                 return
         if kind != PERSON and part.hero:
             return
+        if kind == "gk:HeroCohort" and (" and " in text or words[0] == "Report"):
+            return
+        if (
+            kind == "schema:Country"
+            and text in {"U.S.", "US", "UK", "U.K."}
+            and doc[b : b + 1].text[:1].islower()
+        ):
+            return  # an adjective: "the U.S. government", "U.S. citizens"
         title = part.title
         mention = Mention(
             start=line.start + span.start_char,
@@ -364,7 +375,10 @@ class _Finder:
             sentence=sent,
             tokens=(a, b),
             title=doc[title[0] : title[1]].text if title else None,
-            title_span=(line.start + doc[title[0]].idx, line.start + doc[title[1] - 1].idx + len(doc[title[1] - 1]))
+            title_span=(
+                line.start + doc[title[0]].idx,
+                line.start + doc[title[1] - 1].idx + len(doc[title[1] - 1]),
+            )
             if title
             else None,
             hero=part.hero,

@@ -55,7 +55,10 @@ _MONTHS = {
         "January February March April May June July August September October November December".split()
     )
 }
-_NUMBERS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS = {
+    w: str(i)
+    for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
 _PLACE_TYPES = {"schema:Country", "schema:State", "schema:City", "schema:Place"}
 
 
@@ -88,14 +91,18 @@ class _Drafter:
         if known is not None:
             entity = self.entities.setdefault(
                 known,
-                DraftEntity(known, self.registry.entities[known].type, self.registry.entities[known].label, known=True),
+                DraftEntity(
+                    known, self.registry.entities[known].type, self.registry.entities[known].label, known=True
+                ),
             )
         else:
             key = slug(label)
             for existing in self.entities.values():
-                if not existing.known and (existing.id == key or label in existing.aliases) and family(
-                    existing.type
-                ) == family(type_curie):
+                if (
+                    not existing.known
+                    and (existing.id == key or label in existing.aliases)
+                    and family(existing.type) == family(type_curie)
+                ):
                     entity = existing
                     break
             else:
@@ -127,7 +134,9 @@ class _Drafter:
         key = (sentence.start, sentence.end, rule)
         claim = self.claims.get(key)
         if claim is None:
-            claim = DraftClaim("", sentence.text, sentence.start, sentence.end, confidence=confidence, rule=rule)
+            claim = DraftClaim(
+                "", sentence.text, sentence.start, sentence.end, confidence=confidence, rule=rule
+            )
             self.claims[key] = claim
         row = [s, p, o]
         if row not in claim.facts:
@@ -177,7 +186,9 @@ def _canonical(m: Mention, lex) -> tuple[str, str]:
 
 
 class _Rules:
-    def __init__(self, drafter: _Drafter, sentences: list[_Sentence], mentions: list[Mention], year: str | None):
+    def __init__(
+        self, drafter: _Drafter, sentences: list[_Sentence], mentions: list[Mention], year: str | None
+    ):
         self.d = drafter
         self.sentences = sentences
         self.mentions = mentions
@@ -193,6 +204,8 @@ class _Rules:
             label, kind = _canonical(m, self.lex)
             if m.text_of:
                 label = m.text_of
+            if kind == "gk:HeroCohort" and not m.year and self.year:
+                label = f"{self.year} {label}"
             entity = self.d.entity(label, kind, span=(m.start, m.end), confidence=m.confidence)
             if m.acronym:
                 self.d.alias(entity, m.acronym)
@@ -239,7 +252,9 @@ class _Rules:
             if before and before.type == PERSON and _between(self.d.text, before, m) in {"of", "from"}:
                 group = [before]
                 k = i - 2
-                while k >= 0 and ms[k].type == PERSON and _between(self.d.text, ms[k], group[0]) in {"and", ","}:
+                while (
+                    k >= 0 and ms[k].type == PERSON and _between(self.d.text, ms[k], group[0]) in {"and", ","}
+                ):
                     group.insert(0, ms[k])
                     k -= 1
                 for person in group:
@@ -265,8 +280,14 @@ class _Rules:
             if nxt.type == "org:Role" and gap.strip() == ",":
                 org = ms[i + 2] if i + 2 < len(ms) else None
                 link = text[nxt.end : org.start].strip() if org else ""
-                if org is not None and family(org.type) == "organization" and link in {"of", "for", "at", ",", "of the", "for the", "at the", "with"}:
-                    self._membership(s, person, m.text, self.id(nxt), nxt.text, (self.id(org), org.text), 0.85)
+                if (
+                    org is not None
+                    and family(org.type) == "organization"
+                    and link in {"of", "for", "at", ",", "of the", "for the", "at the", "with"}
+                ):
+                    self._membership(
+                        s, person, m.text, self.id(nxt), nxt.text, (self.id(org), org.text), 0.85
+                    )
                 else:
                     self._membership(s, person, m.text, self.id(nxt), nxt.text, None, 0.7)
             elif gap.lstrip().startswith(",") and family(nxt.type) == "organization":
@@ -298,7 +319,9 @@ class _Rules:
     def conferral(self, s: _Sentence, m: Mention, year: str | None) -> None:
         person = self.id(m)
         award_label = self.d.entities[self.award].label if self.award else "award"
-        record = self.d.entity(f"{award_label} {year or ''} to {m.text}".replace("  ", " "), "gk:AwardConferral")
+        record = self.d.entity(
+            f"{award_label} {year or ''} to {m.text}".replace("  ", " "), "gk:AwardConferral"
+        )
         self.conferrals[person] = record
         self.d.fact(s, "award", record, "gk:recipient", person, 0.85)
         if self.award:
@@ -330,7 +353,9 @@ class _Rules:
         if cohort is None:
             return
         award = self.id(awards[0])
-        record = self.d.entity(f"{self.d.entities[award].label} {year} to the {year} cohort", "gk:AwardConferral")
+        record = self.d.entity(
+            f"{self.d.entities[award].label} {year} to the {year} cohort", "gk:AwardConferral"
+        )
         presenter = self.id(people[0])
         self.d.fact(s, "presented", record, "gk:award", award, 0.85)
         self.d.fact(s, "presented", record, "gk:recipient", cohort, 0.85)
@@ -378,7 +403,9 @@ class _Rules:
                 cut = s.text[: at + len(word)]
                 qualifier = cut.split()[-2] if len(cut.split()) > 1 and cut.split()[-2][:1].isupper() else ""
                 label = f"{qualifier} {word}".strip()
-                event = self.d.entity(label, kind, span=(start - len(qualifier) - (1 if qualifier else 0), start + len(word)))
+                event = self.d.entity(
+                    label, kind, span=(start - len(qualifier) - (1 if qualifier else 0), start + len(word))
+                )
                 if "speak" in low:
                     self.d.fact(s, "event", event, "gk:speaker", self.id(people[0]), 0.7)
             elif kind == "gk:Webinar":
@@ -471,12 +498,15 @@ class _Rules:
                     elif m.type == PERSON and (m.hero or mid in self.conferrals):
                         self.d.fact(s, "program", edition, "gk:participant", mid, 0.75)
                     elif family(m.type) == "organization" and re.search(
-                        re.escape(m.text) + r"(’s|'s| (designed and )?(implemented|designed|organized|hosted|administered|conducted|ran))",
+                        re.escape(m.text)
+                        + r"(’s|'s| (designed and )?(implemented|designed|organized|hosted|administered|conducted|ran))",
                         s.text,
                     ):
                         self.d.fact(s, "program", edition, "gk:implementer", mid, 0.8)
-                if cohort and re.search(r"\b(awardees|heroes)\b", low) and not any(
-                    m.type == "gk:HeroCohort" for m in s.mentions
+                if (
+                    cohort
+                    and re.search(r"\b(awardees|heroes)\b", low)
+                    and not any(m.type == "gk:HeroCohort" for m in s.mentions)
                 ):
                     self.d.fact(s, "program", edition, "gk:participant", cohort, 0.6)
             if names_program or s in hero_sentences:
@@ -495,12 +525,20 @@ class _Rules:
                             and nxt.type == "schema:State"
                             and self.d.text[m.end : nxt.start] == ", "
                         ):
-                            self.d.fact(s, "program", self.id(m), "schema:containedInPlace", self.id(nxt), 0.8)
-                        if m.type == "schema:State" and i and self.d.text[us_places[i - 1].end : m.start] == ", ":
+                            self.d.fact(
+                                s, "program", self.id(m), "schema:containedInPlace", self.id(nxt), 0.8
+                            )
+                        if (
+                            m.type == "schema:State"
+                            and i
+                            and self.d.text[us_places[i - 1].end : m.start] == ", "
+                        ):
                             continue
                         self.d.fact(s, "program", edition, "gk:placeVisited", self.id(m), 0.7)
                 if re.search(r"\b(met with|meet with|meetings with|visit to)\b", low):
-                    implementers = {f[2] for c in self.d.claims.values() for f in c.facts if f[1] == "gk:implementer"}
+                    implementers = {
+                        f[2] for c in self.d.claims.values() for f in c.facts if f[1] == "gk:implementer"
+                    }
                     for m in s.mentions:
                         if (
                             family(m.type) == "organization"
@@ -515,9 +553,14 @@ class _Rules:
             for s in group:
                 for i, m in enumerate(s.mentions):
                     nxt = s.mentions[i + 1] if i + 1 < len(s.mentions) else None
-                    if m.type == PERSON and not m.hero and nxt is not None and (
-                        self.d.text[m.end : nxt.start].lstrip().startswith(",")
-                        or self.d.text[m.end : nxt.start].strip() == "from"
+                    if (
+                        m.type == PERSON
+                        and not m.hero
+                        and nxt is not None
+                        and (
+                            self.d.text[m.end : nxt.start].lstrip().startswith(",")
+                            or self.d.text[m.end : nxt.start].strip() == "from"
+                        )
                     ):
                         self.d.fact(s, "program", edition, "gk:counterpart", self.id(m), 0.65)
         presented = getattr(self, "presented_by", None)
@@ -552,14 +595,18 @@ def _by_line(sentences: list[_Sentence]) -> dict[int, list[_Sentence]]:
 
 
 def _document_year(mentions: list[Mention], text: str) -> str | None:
-    years = Counter(m.year for m in mentions if m.year and m.type in {"gk:Award", "gk:HeroCohort", "schema:Report"})
+    years = Counter(
+        m.year for m in mentions if m.year and m.type in {"gk:Award", "gk:HeroCohort", "schema:Report"}
+    )
     if years:
         return years.most_common(1)[0][0]
     found = Counter(re.findall(r"\b(20\d{2})\b", text[:2000]))
     return found.most_common(1)[0][0] if found else None
 
 
-def draft_facts(document: str, text: str, lines: list[Line], mentions: list[Mention], registry: Registry) -> Draft:
+def draft_facts(
+    document: str, text: str, lines: list[Line], mentions: list[Mention], registry: Registry
+) -> Draft:
     """Return the draft for one document: its entities and the claims the rules find."""
     drafter = _Drafter(document, text, registry)
     sentences = _sentences(lines, mentions, text)

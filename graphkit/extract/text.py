@@ -15,29 +15,23 @@ Examples
 
 from __future__ import annotations
 
-import codecs
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graphkit.corpus import decode_text
 from graphkit.errors import InputError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MAX_BYTES", "Line", "decode_text", "nlp", "read_text", "split_lines"]
+__all__ = ["MAX_BYTES", "Line", "nlp", "read_text", "split_lines"]
 
 #: The largest document graphkit extracts from (a 5 MB page is fine; a 50 MB dump is refused).
 MAX_BYTES = 20 * 1024 * 1024
-_BOMS = {
-    codecs.BOM_UTF16_LE: "UTF-16",
-    codecs.BOM_UTF16_BE: "UTF-16",
-    codecs.BOM_UTF32_LE: "UTF-32",
-    codecs.BOM_UTF32_BE: "UTF-32",
-}
 
 
 @dataclass(frozen=True)
@@ -57,45 +51,6 @@ def nlp() -> Language:
     pipeline.add_pipe("sentencizer")
     pipeline.max_length = MAX_BYTES + 1
     return pipeline
-
-
-def decode_text(raw: bytes, name: str) -> str:
-    """Return *raw* decoded as UTF-8, or say clearly what it is instead.
-
-    Raises
-    ------
-    InputError
-        If the bytes are empty, binary, UTF-16/32, or not UTF-8 (naming the
-        first bad byte, its line, and the likely encoding).
-
-    Examples
-    --------
-    >>> decode_text("Café".encode("cp1252"), "x.txt")
-    Traceback (most recent call last):
-    ...
-    graphkit.errors.InputError: x.txt: not UTF-8 text: byte 0xe9 at offset 3 (line 1) looks like Windows-1252 (Latin-1); convert it first, e.g. `iconv -f cp1252 -t utf-8`
-    """
-    if not raw:
-        raise InputError(f"{name}: the file is empty")
-    for bom, encoding in _BOMS.items():
-        if raw.startswith(bom):
-            raise InputError(f"{name}: the text is {encoding}, not UTF-8; convert it first")
-    if b"\0" in raw[:8192]:
-        raise InputError(f"{name}: this is a binary file, not text (it holds NUL bytes)")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        try:
-            raw.decode("cp1252")
-            guess = "Windows-1252 (Latin-1)"
-        except UnicodeDecodeError:
-            guess = "a legacy 8-bit encoding"
-        raise InputError(
-            f"{name}: not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start} (line {line}) "
-            f"looks like {guess}; convert it first, e.g. `iconv -f cp1252 -t utf-8`"
-        ) from None
-    return text.removeprefix("\ufeff")
 
 
 def read_text(path: Path) -> str:
