@@ -103,6 +103,7 @@ def build(
     from graphkit.rdf.io import serialize_nquads
 
     paths = project_paths()
+    previous = _previous_build(paths) if not check else None
     result = build_dataset(write=not check)
     if check:
         current = paths.nquads.read_bytes() if paths.nquads.is_file() else b""
@@ -119,6 +120,27 @@ def build(
     )
     for path in (paths.trig, paths.nquads):
         console.print(f"wrote {path.relative_to(paths.root).as_posix()}")
+    _print_build_changes(previous, result.dataset)
+
+
+def _previous_build(paths):
+    """The dataset of the previous build, if there is one that still reads."""
+    from graphkit.errors import GraphkitError
+    from graphkit.rdf.store import open_store
+
+    if not paths.nquads.is_file():
+        return None
+    try:
+        return open_store(paths.nquads, engine="memory")
+    except (GraphkitError, ValueError, SyntaxError):
+        return None
+
+
+def _print_build_changes(previous, dataset) -> None:
+    from graphkit.rdf.diff import diff_builds, format_changes
+
+    for line in format_changes(diff_builds(previous, dataset), previous, dataset):
+        console.print(line, markup=False)
 
 
 @app.command()

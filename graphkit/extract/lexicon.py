@@ -36,6 +36,11 @@ class Lexicon:
     connectors: frozenset[str]
     not_names: frozenset[str]
     generic: frozenset[str]
+    body_words: frozenset[str]
+    unit_words: frozenset[str]
+    adjective_countries: frozenset[str]
+    verbs_after_names: frozenset[str]
+    home_country: str
     acronyms: dict[str, str]  # "TIP" -> "Trafficking in Persons"
     honorifics: frozenset[str]
     titles: tuple[str, ...]  # longest first
@@ -106,6 +111,11 @@ def lexicon() -> Lexicon:
         connectors=frozenset(names["connectors"]),
         not_names=frozenset(names["not_names"]),
         generic=frozenset(names["generic"]),
+        body_words=frozenset(names["body_words"]),
+        unit_words=frozenset(names["unit_words"]),
+        adjective_countries=frozenset(names["adjective_countries"]),
+        verbs_after_names=frozenset(names["verbs_after_names"]),
+        home_country=place_data["home_country"],
         acronyms=dict(names.get("acronyms", {})),
         honorifics=frozenset(people["honorifics"]),
         titles=tuple(sorted(people["titles"], key=lambda t: -len(t))),

@@ -43,6 +43,7 @@ PERSON = "schema:Person"
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _COHORT_HEADS = {"Heroes", "Awardees", "Honorees", "Laureates"}
+_PLACE_TYPES = {"schema:Country", "schema:State", "schema:City", "schema:Place"}
 _STRUCTURE = {
     "schema:Report",
     "gk:Award",
@@ -98,7 +99,7 @@ def _joined(doc: Doc, k: int) -> bool:
         and doc[k].text in {"-", "'"}
         and not doc[k - 1].whitespace_
         and not doc[k].whitespace_
-        and doc[k + 1].text[:1].isupper()
+        and doc[k + 1].text[:1].isalpha()
     )
 
 
@@ -114,7 +115,7 @@ def _runs(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]
         k += 1
         while k < end:
             t = doc[k]
-            if _is_cap(t, lex) or _joined(doc, k):
+            if _is_cap(t, lex) or _joined(doc, k) or (k > a and _joined(doc, k - 1)):
                 k += 1
             elif t.text in lex.connectors and k + 1 < end and (_is_cap(doc[k + 1], lex)):
                 k += 1
@@ -274,7 +275,13 @@ class _Finder:
         if part.title is None and doc[part.a].text in lex.honorifics and part.b - part.a > 1:
             part.title = (part.a, part.a + 1)
             part.a += 1
-        parts = self.split_place(doc, part)
+        lead: list[_Part] = []
+        if part.title is None and not part.hero and doc[part.a].text in lex.places:
+            rest_words = self.words(doc, part.a + 1, part.b)
+            if _person_like(rest_words, lex):  # "... landscape in the U.S. Mirella Beltram from ..."
+                lead = [_Part(part.a, part.a + 1)]
+                part.a += 1
+        parts = lead + self.split_place(doc, part)
         out: list[_Part] = []
         for p in parts:
             out += self.split_and(doc, p)
@@ -336,7 +343,21 @@ class _Finder:
             and words[0][:1].isupper()
         ):
             kind = "org:Role"
-        if len(words) == 1 and text in lex.cues and text not in lex.places and not _ACRONYM.match(text):
+        follower = doc[b].text if b < len(doc) else ""
+        if follower in lex.body_words and (kind in _PLACE_TYPES or kind in {None, "?", PERSON, "org:Role"}):
+            span = doc[a : b + 1]  # "the UK government", "the Biden administration"
+            text, kind = span.text, "schema:GovernmentOrganization"
+            words = [*words, follower]
+        elif follower in lex.unit_words and kind and lex.cues.get(words[-1], "").endswith("Organization"):
+            span = doc[a : b + 1]  # "... Public Affairs section"
+            text, kind = span.text, "org:OrganizationalUnit"
+        if (
+            len(words) == 1
+            and text in lex.cues
+            and text not in lex.places
+            and not _ACRONYM.match(text)
+            and kind not in {"gk:Legislature", "gk:InternationalOrganization"}
+        ):
             return  # a cue word alone ("Award", "Review") names nothing
         if text == "Washington" and doc[b : b + 2].text in {", DC", ", D.C."}:
             span = doc[a : b + 2]
