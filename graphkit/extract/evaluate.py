@@ -119,26 +119,33 @@ def _prefix(a: str, b: str) -> bool:
     return short == long or (len(short.split()) >= 2 and long.startswith(short + " "))
 
 
+def _same(gold: nx.MultiDiGraph, g: str, pred: nx.MultiDiGraph, p: str, kind: str, *, exact: bool) -> bool:
+    if kind == "quotation":
+        a, b = _quote_text(pred, p), _quote_text(gold, g)
+        return bool(a and b) and (a[:40] in b or b[:40] in a)
+    if exact or kind == "person":
+        return bool(_names(pred, p) & _names(gold, g))
+    return any(_prefix(a, b) for a in _names(pred, p) for b in _names(gold, g))
+
+
 def _match(gold: nx.MultiDiGraph, pred: nx.MultiDiGraph) -> dict[str, str]:
-    """Map drafted nodes to curated nodes of the same kind that share a name (or quoted text)."""
+    """Map drafted nodes to curated nodes of the same kind that share a name (or quoted text).
+
+    Equal names are matched first, then names where one begins the other
+    ("NGO roundtable" and "NGO roundtable (IVLP 2021)").
+    """
     mapping: dict[str, str] = {}
     taken: set[str] = set()
-    for p in sorted(pred.nodes):
-        kind = _node_kind(pred, p)
-        for g in sorted(gold.nodes):
-            if g in taken or _node_kind(gold, g) != kind:
+    for exact in (True, False):
+        for p in sorted(pred.nodes):
+            if p in mapping:
                 continue
-            if kind == "quotation":
-                a, b = _quote_text(pred, p), _quote_text(gold, g)
-                same = bool(a and b) and (a[:40] in b or b[:40] in a)
-            elif kind == "person":
-                same = bool(_names(pred, p) & _names(gold, g))
-            else:
-                same = any(_prefix(a, b) for a in _names(pred, p) for b in _names(gold, g))
-            if same:
-                mapping[p] = g
-                taken.add(g)
-                break
+            kind = _node_kind(pred, p)
+            for g in sorted(gold.nodes):
+                if g not in taken and _node_kind(gold, g) == kind and _same(gold, g, pred, p, kind, exact=exact):
+                    mapping[p] = g
+                    taken.add(g)
+                    break
     return mapping
 
 

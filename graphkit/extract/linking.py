@@ -47,7 +47,7 @@ _FAMILIES = {
     "schema:State": "place",
     "schema:Country": "place",
     "gk:Program": "program",
-    "gk:ProgramEdition": "program",
+    "gk:ProgramEdition": "edition",
     "schema:Service": "program",
     "gk:Award": "award",
     "gk:AwardConferral": "award",

@@ -74,8 +74,9 @@ class _Sentence:
 class _Drafter:
     """Collects entities and claims for one document."""
 
-    def __init__(self, document: str, text: str, registry: Registry) -> None:
+    def __init__(self, document: str, text: str, registry: Registry, lines: list[Line]) -> None:
         self.document = document
+        self.lines = lines
         self.text = text
         self.registry = registry
         self.entities: dict[str, DraftEntity] = {}
@@ -198,6 +199,7 @@ class _Rules:
         self.award: str | None = None
         self.conferrals: dict[str, str] = {}  # person id -> conferral id
         self.edition: str | None = None
+        self.consumed: set[int] = set()
 
     def id(self, m: Mention) -> str:
         if id(m) not in self.ids:
@@ -215,15 +217,7 @@ class _Rules:
         return self.ids[id(m)]
 
     def run(self) -> None:
-        people = {}
-        for m in self.mentions:
-            if m.type == PERSON and len(m.text.split()) > 1:
-                people[m.text.split()[-1]] = m
-        for m in self.mentions:  # a surname alone is the person named in full
-            if m.type == PERSON and len(m.text.split()) == 1 and m.text in people:
-                full = people[m.text]
-                self.ids[id(m)] = self.id(full)
-                self.d.entities[self.ids[id(m)]].mentions.append((m.start, m.end))
+        self.same_people()
         for m in self.mentions:
             if m.type == "?":
                 continue
@@ -231,16 +225,108 @@ class _Rules:
         awards = [m for m in self.mentions if m.type == "gk:Award"]
         if awards:
             self.award = self.id(awards[0])
+        else:
+            self.award = self.award_from_cohort()
         for sentence in self.sentences:
             self.countries(sentence)
             self.roles(sentence)
             self.heroes(sentence)
             self.presenter(sentence)
+            self.ceremony(sentence)
             self.reports(sentence)
             self.events(sentence)
+        self.letters()
         self.quotations()
         self.program()
         self.mentions_only()
+
+    def same_people(self) -> None:
+        """Give one entity to the forms of one person's name: "Antony J. Blinken", "Antony Blinken", "Blinken"."""
+        forms: dict[tuple[str, str], list[Mention]] = {}
+        for m in self.mentions:
+            words = [w for w in m.text.split() if not (len(w) == 2 and w.endswith("."))]
+            if m.type == PERSON and len(words) > 1:
+                forms.setdefault((words[0], words[-1]), []).append(m)
+        by_surname: dict[str, Mention] = {}
+        for group in forms.values():
+            counts = Counter(m.text for m in group)
+            best = min(counts, key=lambda t: (-counts[t], len(t)))
+            head = next(m for m in group if m.text == best)
+            for m in group:
+                if m is not head:
+                    self.ids[id(m)] = self.id(head)
+                    self.d.entities[self.ids[id(m)]].mentions.append((m.start, m.end))
+                    self.d.alias(self.ids[id(m)], m.text)
+            by_surname[best.split()[-1]] = head
+        for m in self.mentions:  # a surname alone is the person named in full
+            if m.type == PERSON and len(m.text.split()) == 1 and m.text in by_surname:
+                self.ids[id(m)] = self.id(by_surname[m.text])
+                self.d.entities[self.ids[id(m)]].mentions.append((m.start, m.end))
+
+    def award_from_cohort(self) -> str | None:
+        """The award a cohort is named after ("the TIP Report Heroes" -> "TIP Report Heroes Award")."""
+        for m in self.mentions:
+            if m.type == "gk:HeroCohort":
+                name = m.text.removeprefix(m.year or "").strip()
+                return self.d.entity(f"{name} Award", "gk:Award")
+        return None
+
+    def ceremony(self, s: _Sentence) -> None:
+        """ "The 2021 TIP Report Heroes were honored ... at a virtual ceremony during the release of the 2021 TIP Report"."""
+        found = re.search(r"\b((?:[a-z]+ )?)ceremony\b", s.text)
+        cohorts = [m for m in s.mentions if m.type == "gk:HeroCohort"]
+        if not found or not cohorts or not re.search(r"\bhonou?red\b|\brecogni[sz]ed\b", s.text):
+            return
+        cohort = self.id(cohorts[0])
+        year = cohorts[0].year or self.year
+        adjective = found[1].strip() if found[1].strip() not in {"a", "the", "an"} else ""
+        start = s.start + found.start() + (0 if adjective else len(found[1]))
+        before = [m for m in s.mentions if m.end <= s.start + found.start() and m.type == "schema:Report"]
+        if before and self.d.text[before[-1].end : s.start + found.start()].strip() == "":
+            label = f"{before[-1].text} {found[0]}"  # "the 2021 Trafficking in Persons Report virtual ceremony"
+            start = before[-1].start
+            self.consumed.add(id(before[-1]))
+        else:
+            label = f"{self.d.entities[cohort].label} {found[0].strip()}".replace("  ", " ")
+        event = self.d.entity(label, "gk:Ceremony", span=(start, s.start + found.end()))
+        award_label = self.d.entities[self.award].label if self.award else "award"
+        record = self.d.entity(f"{award_label} {year} to the {year} cohort", "gk:AwardConferral")
+        if self.award:
+            self.d.fact(s, "ceremony", record, "gk:award", self.award, 0.75)
+        self.d.fact(s, "ceremony", record, "gk:recipient", cohort, 0.75)
+        self.d.fact(s, "ceremony", record, "gk:ceremony", event, 0.75)
+        if year:
+            self.d.fact(s, "ceremony", record, "gk:awardYear", year, 0.75)
+        if adjective == "virtual":
+            self.d.fact(s, "ceremony", event, "gk:format", "virtual", 0.7)
+        occasion = re.search(r"during the release of", s.text)
+        after = [m for m in s.mentions if m.type == "schema:Report" and occasion and m.start > s.start + occasion.end()]
+        if after:
+            self.d.fact(s, "ceremony", event, "gk:occasion", self.id(after[0]), 0.7)
+
+    def letters(self) -> None:
+        """ "Message From the Secretary of State / Dear Reader: / Antony J. Blinken" in a report."""
+        reports = [m for m in self.mentions if m.type == "schema:Report" and m.year]
+        if not reports:
+            return
+        report = self.id(reports[0])
+        for n, line in enumerate(self.d.lines):
+            found = re.match(r"\s*(?:A )?(?:Message|Letter|Note|Foreword) (?:From|from) the (.+?)\s*$", line.doc.text)
+            if not found:
+                continue
+            signer = next(
+                (m for m in self.mentions if m.type == PERSON and n < m.line <= n + 4 and self.d.lines[m.line].doc.text.strip() == m.text),
+                None,
+            )
+            if signer is None:
+                continue
+            start = line.start + found.start(1)
+            quote = _Sentence(line.start + found.start(), signer.end, "", n)
+            quote.text = self.d.text[quote.start : quote.end]
+            person = self.id(signer)
+            role = self.d.entity(found[1], "org:Role", span=(start, start + len(found[1])))
+            self.d.fact(quote, "letter", report, "schema:contributor", person, 0.75)
+            self._membership(quote, person, signer.text, role, found[1], None, 0.75)
 
     # -- rules --------------------------------------------------------------------------------------------
     def countries(self, s: _Sentence) -> None:
@@ -369,8 +455,15 @@ class _Rules:
 
     def reports(self, s: _Sentence) -> None:
         text = self.d.text
+        by_org = re.search(r"\b(?:[Aa]|[Tt]he) (?:(?:recent|new|latest|annual) )?report by the ", s.text)
+        if by_org:
+            org = next((o for o in s.mentions if o.start == s.start + by_org.end() and family(o.type) == "organization"), None)
+            if org is not None:
+                start = s.start + by_org.start()
+                work = self.d.entity(f"{org.text} report", "schema:Report", span=(start, org.end))
+                self.d.fact(s, "report", work, "schema:publisher", self.id(org), 0.7)
         for i, m in enumerate(s.mentions):
-            if m.type != "schema:Report" or not m.year:
+            if m.type != "schema:Report" or not m.year or id(m) in self.consumed:
                 continue
             edition = self.id(m)
             series_label = _canonical(m, self.lex)[0].removeprefix(m.year).strip()
@@ -411,11 +504,26 @@ class _Rules:
             elif kind == "gk:Webinar":
                 hosts = [m for m in s.mentions if family(m.type) == "organization" and m.start < start]
                 if hosts and re.search(r"\b(hosted|organi[sz]ed|held|convened)\b", low):
-                    label = "webinar of " + " and ".join(h.text for h in hosts)
+                    label = " and ".join(h.text for h in hosts) + " webinar"
                     event = self.d.entity(label, kind, span=(start, start + len(word)))
                     for host in hosts:
                         self.d.fact(s, "event", event, "schema:organizer", self.id(host), 0.75)
             break
+
+    def visits(self, s: _Sentence) -> None:
+        """ "In Miami, her visit to the Coalition of Immokalee Workers ..." during a program."""
+        found = re.search(r"\bvisit to the ", s.text)
+        if not found or self.edition is None:
+            return
+        org = next((o for o in s.mentions if o.start == s.start + found.end() and family(o.type) == "organization"), None)
+        if org is None:
+            return
+        start = s.start + found.start()
+        event = self.d.entity(f"Visit to the {org.text}", "gk:SiteVisit", span=(start, org.end))
+        self.d.fact(s, "visit", event, "gk:counterpart", self.id(org), 0.7)
+        self.d.fact(s, "visit", event, "schema:superEvent", self.edition, 0.65)
+        self.d.fact(s, "visit", self.edition, "gk:counterpart", self.id(org), 0.7)
+        self._event_place(s, event)
 
     def _event_place(self, s: _Sentence, event: str) -> None:
         first = s.mentions[0] if s.mentions else None
@@ -424,9 +532,7 @@ class _Rules:
 
     def quotations(self) -> None:
         text = self.d.text
-        last_speaker: tuple[int, list[str]] | None = None
-        for s in self.sentences:
-            pass
+        last_speaker: tuple[int, list[Mention]] | None = None
         for line_no, group in _by_line(self.sentences).items():
             start, end = group[0].start, group[-1].end
             chunk = text[start:end]
@@ -446,7 +552,12 @@ class _Rules:
                         tail = [p for p in near]
                         speakers = tail[-2:] if " and " in text[tail[0].end : q_start] else tail[-1:]
                 if not speakers and last_speaker and last_speaker[0] == line_no:
-                    speakers = [m for m in last_speaker[1]]
+                    speakers = list(last_speaker[1])
+                if not speakers and people and re.search(
+                    r"\b(She|He|They)\s+(" + "|".join(self.lex.speech_verbs) + r")\b", before
+                ):
+                    earlier = [p for p in people if p.end <= q_start]
+                    speakers = earlier[:1]  # "Eumelis Moya ... She told Meridian, “...”"
                 if not speakers:
                     continue
                 last_speaker = (line_no, speakers)
@@ -563,6 +674,8 @@ class _Rules:
                         )
                     ):
                         self.d.fact(s, "program", edition, "gk:counterpart", self.id(m), 0.65)
+        for s in self.sentences:
+            self.visits(s)
         presented = getattr(self, "presented_by", None)
         if presented:
             s, presenter, date = presented
@@ -575,9 +688,11 @@ class _Rules:
         named = {x for c in self.d.claims.values() for f in c.facts for x in (f[0], f[2])}
         for s in self.sentences:
             for m in s.mentions:
-                if m.type == "?":
+                if m.type == "?" or id(m) in self.consumed:
                     continue
                 entity = self.id(m)
+                if self.d.entities[entity].label == self.lex.home_country:
+                    continue
                 if entity not in named:
                     named.add(entity)
                     key = (s.start, s.end, "mention")
@@ -608,7 +723,7 @@ def draft_facts(
     document: str, text: str, lines: list[Line], mentions: list[Mention], registry: Registry
 ) -> Draft:
     """Return the draft for one document: its entities and the claims the rules find."""
-    drafter = _Drafter(document, text, registry)
+    drafter = _Drafter(document, text, registry, lines)
     sentences = _sentences(lines, mentions, text)
     rules = _Rules(drafter, sentences, mentions, _document_year(mentions, text))
     rules.run()
