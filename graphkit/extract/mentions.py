@@ -335,6 +335,15 @@ class _Finder:
         words = self.words(doc, a, b)
         span = doc[a:b]
         text = span.text
+        if part.title is None and not part.hero:  # "Deputy Secretary Wendy Sherman"
+            k = a
+            while k < b and (doc[k].text in lex.role_heads or (k > a and doc[k].text in {"of", "-"})):
+                k += 1
+            rest = self.words(doc, k, b)
+            if k > a and doc[k - 1].text[:1].isupper() and 2 <= len(rest) <= 3 and _person_like(rest, lex):
+                part.title, a = (a, k), k
+                words, span = rest, doc[a:b]
+                text = span.text
         kind = self.classify(words)
         if (
             not part.title
@@ -440,6 +449,7 @@ def _confirm_people(mentions: list[Mention], lines: list[Line], lex: Lexicon) ->
             or (after and after[0] in lex.person_verbs | lex.speech_verbs)
             or (after[:1] == [","] and any(w in lex.role_heads for w in after[1:]))
             or (after[:1] in (["from"], ["of"]) and len(after) > 1 and after[1][:1].isupper())
+            or (after[:1] == ["("] and len(after) > 2 and after[1] in lex.places and after[2] == ")")
             or (line_text == m.text and len(m.text.split()) <= 4)
             or doc[:a].text.rstrip().endswith("Author:")
         ):

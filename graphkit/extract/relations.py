@@ -345,6 +345,8 @@ class _Rules:
                     k -= 1
                 for person in group:
                     self.d.fact(s, "country", self.id(person), "gk:country", self.id(m), 0.9)
+            if before and before.type == PERSON and self.d.text[before.end : m.start] == " (" and self.d.text[m.end : m.end + 1] == ")":
+                self.d.fact(s, "country", self.id(before), "gk:country", self.id(m), 0.85)
             after = ms[i + 1] if i + 1 < len(ms) else None
             if after and after.type == PERSON and self.d.text[m.end : after.start] in {"'s ", "’s "}:
                 self.d.fact(s, "country", self.id(after), "gk:country", self.id(m), 0.8)
@@ -398,9 +400,16 @@ class _Rules:
             self.d.fact(s, "role", record, "org:organization", org[0], confidence)
 
     def heroes(self, s: _Sentence) -> None:
+        listed = re.search(r"\b(honorees|heroes|awardees|recipients|laureates)\b[^.:;]*:", s.text, re.IGNORECASE)
+        cohorts = [m for m in s.mentions if m.type in {"gk:HeroCohort", "gk:Award"} and m.year]
+        year = cohorts[0].year if cohorts else self.year
         for m in s.mentions:
-            if m.type == PERSON and m.hero:
-                self.conferral(s, m, m.year or self.year)
+            if m.type != PERSON:
+                continue
+            if m.hero:
+                self.conferral(s, m, m.year or year)
+            elif listed and m.start >= s.start + listed.end():  # "... the following honorees: A of X, B (Y)"
+                self.conferral(s, m, year)
 
     def conferral(self, s: _Sentence, m: Mention, year: str | None) -> None:
         person = self.id(m)
