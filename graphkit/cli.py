@@ -124,7 +124,7 @@ def build(
 
 
 def _previous_build(paths):
-    """The dataset of the previous build, if there is one that still reads."""
+    """Return the dataset of the previous build, if there is one that still reads."""
     from graphkit.errors import GraphkitError
     from graphkit.rdf.store import open_store
 
@@ -745,13 +745,30 @@ def review(
 @app.command(name="accept")
 @handles_errors
 def accept_command(
-    document_id: Annotated[str, typer.Argument(help="The document whose accepted claims to move.")],
+    document_id: Annotated[
+        str | None, typer.Argument(help="The document whose accepted claims to move.", show_default=False)
+    ] = None,
+    undo_merge: Annotated[
+        str | None,
+        typer.Option("--undo-merge", help="Undo the accepted merge of this drafted entity id instead."),
+    ] = None,
 ) -> None:
     """Move a draft's accepted claims (and the entities they need) into data/facts/."""
+    from graphkit.errors import InputError
     from graphkit.extract.workflow import accept_draft
+    from graphkit.extract.workflow import undo_merge as undo
     from graphkit.paths import project_paths
 
     paths = project_paths()
+    if undo_merge:
+        record = undo(undo_merge)
+        console.print(
+            f"undid the merge of {record['drafted']} into {record['into']}: "
+            f"{len(record.get('claims') or [])} claims of {record['document']} name {record['drafted']} again"
+        )
+        return
+    if document_id is None:
+        raise InputError("give the document id whose draft to accept (or --undo-merge ID)")
     result = accept_draft(document_id)
     console.print(
         f"accepted {result.claims} claims and {result.entities} new entities"

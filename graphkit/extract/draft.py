@@ -77,7 +77,7 @@ class Draft:
     source: str = ""
 
     def new_entities(self) -> list[DraftEntity]:
-        """The entities the graph does not have yet."""
+        """Return the entities the graph does not have yet."""
         return [e for e in self.entities.values() if not e.known]
 
     def claim(self, claim_id: str) -> DraftClaim:

@@ -49,12 +49,12 @@ class Score:
 
     @property
     def precision(self) -> float:
-        """tp / (tp + fp)."""
+        """Tp / (tp + fp)."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
     @property
     def recall(self) -> float:
-        """tp / (tp + fn)."""
+        """Tp / (tp + fn)."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     @property
@@ -64,7 +64,7 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        """The counts and the rates, rounded to three places."""
+        """Return the counts and the rates, rounded to three places."""
         return {
             "tp": self.tp,
             "fp": self.fp,
@@ -142,7 +142,11 @@ def _match(gold: nx.MultiDiGraph, pred: nx.MultiDiGraph) -> dict[str, str]:
                 continue
             kind = _node_kind(pred, p)
             for g in sorted(gold.nodes):
-                if g not in taken and _node_kind(gold, g) == kind and _same(gold, g, pred, p, kind, exact=exact):
+                if (
+                    g not in taken
+                    and _node_kind(gold, g) == kind
+                    and _same(gold, g, pred, p, kind, exact=exact)
+                ):
                     mapping[p] = g
                     taken.add(g)
                     break
@@ -192,7 +196,7 @@ def score_document(
 
 
 def _known_without(facts: FactBase, vocab, corpus, document: str) -> list[KnownEntity]:
-    """The entities the other documents name, with the names the other documents contain."""
+    """Return the entities the other documents name, with the names those documents contain."""
     others = [c for c in facts.claims if c.document != document]
     named = {m for c in others for m in c.mentions}
     for c in others:

@@ -30,7 +30,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -115,11 +115,10 @@ def _runs(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]
         k += 1
         while k < end:
             t = doc[k]
-            if _is_cap(t, lex) or _joined(doc, k) or (k > a and _joined(doc, k - 1)):
-                k += 1
-            elif t.text in lex.connectors and k + 1 < end and (_is_cap(doc[k + 1], lex)):
-                k += 1
-            elif t.text in lex.connectors and t.text == "and" and k + 2 < end and doc[k + 1].text == "the":
+            glued = _joined(doc, k) or (k > a and _joined(doc, k - 1))
+            connects = t.text in lex.connectors and k + 1 < end and _is_cap(doc[k + 1], lex)
+            and_the = t.text == "and" and k + 2 < end and doc[k + 1].text == "the"
+            if _is_cap(t, lex) or glued or connects or and_the:
                 k += 1
             elif (
                 t.text == ","

@@ -52,13 +52,10 @@ _DATE = re.compile(
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        "January February March April May June July August September October November December".split()
+        "January February March April May June July August September October November December".split()  # noqa: SIM905
     )
 }
-_NUMBERS = {
-    w: str(i)
-    for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-}
+_POSSESSIVE = "(?:'s|\u2019s)"
 _PLACE_TYPES = {"schema:Country", "schema:State", "schema:City", "schema:Place"}
 
 
@@ -241,7 +238,7 @@ class _Rules:
         self.mentions_only()
 
     def same_people(self) -> None:
-        """Give one entity to the forms of one person's name: "Antony J. Blinken", "Antony Blinken", "Blinken"."""
+        """Give one entity to the forms of a person's name ("Antony J. Blinken", "Blinken")."""
         forms: dict[tuple[str, str], list[Mention]] = {}
         for m in self.mentions:
             words = [w for w in m.text.split() if not (len(w) == 2 and w.endswith("."))]
@@ -264,7 +261,7 @@ class _Rules:
                 self.d.entities[self.ids[id(m)]].mentions.append((m.start, m.end))
 
     def award_from_cohort(self) -> str | None:
-        """The award a cohort is named after ("the TIP Report Heroes" -> "TIP Report Heroes Award")."""
+        """Return the award a cohort is named after ("TIP Report Heroes" -> "TIP Report Heroes Award")."""
         for m in self.mentions:
             if m.type == "gk:HeroCohort":
                 name = m.text.removeprefix(m.year or "").strip()
@@ -272,7 +269,7 @@ class _Rules:
         return None
 
     def ceremony(self, s: _Sentence) -> None:
-        """ "The 2021 TIP Report Heroes were honored ... at a virtual ceremony during the release of the 2021 TIP Report"."""
+        """Draft the conferral at a ceremony: "The Heroes were honored ... at a virtual ceremony"."""
         found = re.search(r"\b((?:[a-z]+ )?)ceremony\b", s.text)
         cohorts = [m for m in s.mentions if m.type == "gk:HeroCohort"]
         if not found or not cohorts or not re.search(r"\bhonou?red\b|\brecogni[sz]ed\b", s.text):
@@ -283,7 +280,9 @@ class _Rules:
         start = s.start + found.start() + (0 if adjective else len(found[1]))
         before = [m for m in s.mentions if m.end <= s.start + found.start() and m.type == "schema:Report"]
         if before and self.d.text[before[-1].end : s.start + found.start()].strip() == "":
-            label = f"{before[-1].text} {found[0]}"  # "the 2021 Trafficking in Persons Report virtual ceremony"
+            label = (
+                f"{before[-1].text} {found[0]}"  # "the 2021 Trafficking in Persons Report virtual ceremony"
+            )
             start = before[-1].start
             self.consumed.add(id(before[-1]))
         else:
@@ -300,22 +299,34 @@ class _Rules:
         if adjective == "virtual":
             self.d.fact(s, "ceremony", event, "gk:format", "virtual", 0.7)
         occasion = re.search(r"during the release of", s.text)
-        after = [m for m in s.mentions if m.type == "schema:Report" and occasion and m.start > s.start + occasion.end()]
+        after = [
+            m
+            for m in s.mentions
+            if m.type == "schema:Report" and occasion and m.start > s.start + occasion.end()
+        ]
         if after:
             self.d.fact(s, "ceremony", event, "gk:occasion", self.id(after[0]), 0.7)
 
     def letters(self) -> None:
-        """ "Message From the Secretary of State / Dear Reader: / Antony J. Blinken" in a report."""
+        """Draft the signers of a report's letters: "Message From the Secretary of State ... Antony Blinken"."""
         reports = [m for m in self.mentions if m.type == "schema:Report" and m.year]
         if not reports:
             return
         report = self.id(reports[0])
         for n, line in enumerate(self.d.lines):
-            found = re.match(r"\s*(?:A )?(?:Message|Letter|Note|Foreword) (?:From|from) the (.+?)\s*$", line.doc.text)
+            found = re.match(
+                r"\s*(?:A )?(?:Message|Letter|Note|Foreword) (?:From|from) the (.+?)\s*$", line.doc.text
+            )
             if not found:
                 continue
             signer = next(
-                (m for m in self.mentions if m.type == PERSON and n < m.line <= n + 4 and self.d.lines[m.line].doc.text.strip() == m.text),
+                (
+                    m
+                    for m in self.mentions
+                    if m.type == PERSON
+                    and n < m.line <= n + 4
+                    and self.d.lines[m.line].doc.text.strip() == m.text
+                ),
                 None,
             )
             if signer is None:
@@ -345,10 +356,15 @@ class _Rules:
                     k -= 1
                 for person in group:
                     self.d.fact(s, "country", self.id(person), "gk:country", self.id(m), 0.9)
-            if before and before.type == PERSON and self.d.text[before.end : m.start] == " (" and self.d.text[m.end : m.end + 1] == ")":
+            if (
+                before
+                and before.type == PERSON
+                and self.d.text[before.end : m.start] == " ("
+                and self.d.text[m.end : m.end + 1] == ")"
+            ):
                 self.d.fact(s, "country", self.id(before), "gk:country", self.id(m), 0.85)
             after = ms[i + 1] if i + 1 < len(ms) else None
-            if after and after.type == PERSON and self.d.text[m.end : after.start] in {"'s ", "’s "}:
+            if after and after.type == PERSON and self.d.text[m.end : after.start] in {"'s ", "\u2019s "}:
                 self.d.fact(s, "country", self.id(after), "gk:country", self.id(m), 0.8)
 
     def roles(self, s: _Sentence) -> None:
@@ -400,7 +416,9 @@ class _Rules:
             self.d.fact(s, "role", record, "org:organization", org[0], confidence)
 
     def heroes(self, s: _Sentence) -> None:
-        listed = re.search(r"\b(honorees|heroes|awardees|recipients|laureates)\b[^.:;]*:", s.text, re.IGNORECASE)
+        listed = re.search(
+            r"\b(honorees|heroes|awardees|recipients|laureates)\b[^.:;]*:", s.text, re.IGNORECASE
+        )
         cohorts = [m for m in s.mentions if m.type in {"gk:HeroCohort", "gk:Award"} and m.year]
         year = cohorts[0].year if cohorts else self.year
         for m in s.mentions:
@@ -466,7 +484,14 @@ class _Rules:
         text = self.d.text
         by_org = re.search(r"\b(?:[Aa]|[Tt]he) (?:(?:recent|new|latest|annual) )?report by the ", s.text)
         if by_org:
-            org = next((o for o in s.mentions if o.start == s.start + by_org.end() and family(o.type) == "organization"), None)
+            org = next(
+                (
+                    o
+                    for o in s.mentions
+                    if o.start == s.start + by_org.end() and family(o.type) == "organization"
+                ),
+                None,
+            )
             if org is not None:
                 start = s.start + by_org.start()
                 work = self.d.entity(f"{org.text} report", "schema:Report", span=(start, org.end))
@@ -520,11 +545,14 @@ class _Rules:
             break
 
     def visits(self, s: _Sentence) -> None:
-        """ "In Miami, her visit to the Coalition of Immokalee Workers ..." during a program."""
+        """Draft a site visit of a program: "In Miami, her visit to the Coalition of Immokalee Workers"."""
         found = re.search(r"\bvisit to the ", s.text)
         if not found or self.edition is None:
             return
-        org = next((o for o in s.mentions if o.start == s.start + found.end() and family(o.type) == "organization"), None)
+        org = next(
+            (o for o in s.mentions if o.start == s.start + found.end() and family(o.type) == "organization"),
+            None,
+        )
         if org is None:
             return
         start = s.start + found.start()
@@ -562,8 +590,10 @@ class _Rules:
                         speakers = tail[-2:] if " and " in text[tail[0].end : q_start] else tail[-1:]
                 if not speakers and last_speaker and last_speaker[0] == line_no:
                     speakers = list(last_speaker[1])
-                if not speakers and people and re.search(
-                    r"\b(She|He|They)\s+(" + "|".join(self.lex.speech_verbs) + r")\b", before
+                if (
+                    not speakers
+                    and people
+                    and re.search(r"\b(She|He|They)\s+(" + "|".join(self.lex.speech_verbs) + r")\b", before)
                 ):
                     earlier = [p for p in people if p.end <= q_start]
                     speakers = earlier[:1]  # "Eumelis Moya ... She told Meridian, “...”"
@@ -619,7 +649,8 @@ class _Rules:
                         self.d.fact(s, "program", edition, "gk:participant", mid, 0.75)
                     elif family(m.type) == "organization" and re.search(
                         re.escape(m.text)
-                        + r"(’s|'s| (designed and )?(implemented|designed|organized|hosted|administered|conducted|ran))",
+                        + _POSSESSIVE[:-1]
+                        + r"| (designed and )?(implemented|designed|organized|hosted|administered|ran))",
                         s.text,
                     ):
                         self.d.fact(s, "program", edition, "gk:implementer", mid, 0.8)
@@ -663,11 +694,11 @@ class _Rules:
                         if (
                             family(m.type) == "organization"
                             and self.id(m) not in implementers
-                            and not re.search(re.escape(m.text) + r"(’s|'s)", s.text)
+                            and not re.search(re.escape(m.text) + _POSSESSIVE, s.text)
                         ):
                             self.d.fact(s, "program", edition, "gk:counterpart", self.id(m), 0.7)
         # people introduced with a role or an organization right after "meet with experts"
-        for line_no, group in _by_line(self.sentences).items():
+        for group in _by_line(self.sentences).values():
             if not any(re.search(r"\bmeet(ing)? with\b", s.text) for s in group):
                 continue
             for s in group:
@@ -736,7 +767,7 @@ def draft_facts(
     sentences = _sentences(lines, mentions, text)
     rules = _Rules(drafter, sentences, mentions, _document_year(mentions, text))
     rules.run()
-    # an entity that is only a record (a membership, a conferral) must be named by a claim: it is, by its facts
+    # an entity no claim names is dropped (a curated entity must be named by a quote)
     used = {x for c in drafter.claims.values() for f in c.facts for x in (f[0], f[2])}
     used |= {m for c in drafter.claims.values() for m in c.mentions}
     drafter.entities = {k: v for k, v in drafter.entities.items() if k in used}

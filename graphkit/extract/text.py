@@ -1,4 +1,4 @@
-"""Read a document safely and cut it into lines, sentences and tokens with spaCy.
+r"""Read a document safely and cut it into lines, sentences and tokens with spaCy.
 
 A blank English pipeline (``spacy.blank("en")`` and the rule-based
 ``sentencizer``) needs no model download. Offsets are Unicode characters of
@@ -8,7 +8,7 @@ paragraphs with newlines and no full stop.
 
 Examples
 --------
->>> lines = split_lines("Awardee Dara Mech of Cambodia spoke. He left.\\n\\nNext line")
+>>> lines = split_lines("Awardee Dara Mech of Cambodia spoke. He left.\n\nNext line")
 >>> [(line.start, [s.text for s in line.doc.sents]) for line in lines]
 [(0, ['Awardee Dara Mech of Cambodia spoke.', 'He left.']), (47, ['Next line'])]
 """

@@ -20,7 +20,15 @@ from graphkit.extract.linking import KnownEntity
 from graphkit.files import atomic_write
 from graphkit.paths import ProjectPaths, project_paths
 
-__all__ = ["AcceptResult", "accept_draft", "draft_path", "extract_document", "known_entities", "review_draft"]
+__all__ = [
+    "AcceptResult",
+    "accept_draft",
+    "draft_path",
+    "extract_document",
+    "known_entities",
+    "review_draft",
+    "undo_merge",
+]
 
 
 def draft_path(paths: ProjectPaths, document_id: str) -> Path:
@@ -29,7 +37,7 @@ def draft_path(paths: ProjectPaths, document_id: str) -> Path:
 
 
 def known_entities(paths: ProjectPaths) -> list[KnownEntity]:
-    """The curated entities, as the extractor links to them."""
+    """Return the curated entities, as the extractor links to them."""
     from graphkit.corpus import load_corpus
     from graphkit.extract.graph import curie
     from graphkit.facts import load_facts
@@ -204,10 +212,16 @@ def accept_draft(document_id: str, root: str | Path | None = None) -> AcceptResu
             {
                 "document": document_id,
                 "drafted": e.id,
+                "type": e.type,
                 "label": e.label,
                 "into": e.merge["into"],
                 "reason": e.merge.get("reason", ""),
                 "evidence": e.merge.get("evidence", ""),
+                "claims": [
+                    c.quote
+                    for c in accepted
+                    if e.id in {x for f in c.facts for x in (f[0], f[2])} | set(c.mentions)
+                ],
             }
             for e in draft.new_entities()
             if e.id in rename
@@ -234,3 +248,65 @@ def accept_draft(document_id: str, root: str | Path | None = None) -> AcceptResu
 
 def _indent(text: str) -> str:
     return "".join("  " + line if line.strip() else line for line in text.splitlines(keepends=True))
+
+
+def _merges_file(paths: ProjectPaths) -> Path:
+    return paths.root / "data" / "facts" / "merges.yaml"
+
+
+def undo_merge(drafted_id: str, root: str | Path | None = None) -> dict:
+    """Undo an accepted merge: the drafted entity comes back and its claims name it again.
+
+    Returns
+    -------
+    dict
+        The merge record that was undone.
+
+    Raises
+    ------
+    InputError
+        If no accepted merge has that drafted id, or the result would not load
+        (the curated files are then restored).
+    """
+    import re
+
+    from graphkit.corpus import load_corpus
+    from graphkit.facts import load_facts
+    from graphkit.vocab.ontology import load_vocabulary
+
+    paths = project_paths(root)
+    merges_file = _merges_file(paths)
+    records = yaml.safe_load(merges_file.read_text("utf-8")) if merges_file.is_file() else []
+    record = next((r for r in records or [] if r.get("drafted") == drafted_id), None)
+    if record is None:
+        raise InputError(f"no accepted merge of a drafted entity {drafted_id!r} in {merges_file.name}")
+    statements = paths.statements / f"{record['document']}.yaml"
+    saved = {p: p.read_bytes() for p in (paths.entities, statements, merges_file)}
+    quotes = set(record.get("claims") or [])
+    blocks = re.split(r"(?m)^(?=  - quote: )", statements.read_text("utf-8"))
+    pattern = re.compile(r"(?<![a-z0-9-])" + re.escape(record["into"]) + r"(?![a-z0-9-])")
+    for n, block in enumerate(blocks):
+        parsed = (
+            yaml.safe_load(block.replace("  - quote:", "- quote:", 1))
+            if block.startswith("  - quote: ")
+            else None
+        )
+        if parsed and parsed[0].get("quote") in quotes:
+            head, _, body = block.partition("\n")
+            blocks[n] = head + "\n" + pattern.sub(drafted_id, body)
+    entity = {"id": drafted_id, "type": record["type"], "label": record["label"]}
+    try:
+        atomic_write(statements, "".join(blocks).encode("utf-8"))
+        atomic_write(
+            paths.entities,
+            saved[paths.entities] + b"\n# --- merge undone ---\n" + _yaml_block([entity]).encode(),
+        )
+        rest = [r for r in records if r is not record]
+        head = b"# Merges accepted by `graphkit accept`: drafted entity -> existing entity.\n"
+        atomic_write(merges_file, head + (_yaml_block(rest).encode() if rest else b""))
+        load_facts(load_corpus(paths), load_vocabulary(paths.ontology), paths)
+    except GraphkitError:
+        for path, content in saved.items():
+            atomic_write(path, content)
+        raise
+    return record

@@ -73,7 +73,9 @@ def _label(dataset: Dataset, term: Node) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def format_changes(changes: list[DocumentChange], before: Dataset | None, after: Dataset, *, limit: int = 5) -> list[str]:
+def format_changes(
+    changes: list[DocumentChange], before: Dataset | None, after: Dataset, *, limit: int = 5
+) -> list[str]:
     """Return readable lines: a count per document and the first *limit* statements of each kind."""
     if not changes:
         return ["no statements changed since the previous build"]
