@@ -308,7 +308,7 @@ class _Rules:
             self.d.fact(s, "ceremony", event, "gk:occasion", self.id(after[0]), 0.7)
 
     def letters(self) -> None:
-        """Draft the signers of a report's letters: "Message From the Secretary of State ... Antony Blinken"."""
+        """Draft the signers of report letters: "Message From the Secretary of State ... Antony Blinken"."""
         reports = [m for m in self.mentions if m.type == "schema:Report" and m.year]
         if not reports:
             return
