@@ -278,7 +278,7 @@ def decode_text(raw: bytes, name: str) -> str:
     >>> try:
     ...     decode_text("Café".encode("cp1252"), "x.txt")
     ... except InputError as exc:
-    ...     print(str(exc)[:60])
+    ...     print(str(exc)[:59])
     x.txt: not UTF-8 text: byte 0xe9 at offset 3 (line 1) looks
     """
     if not raw:
