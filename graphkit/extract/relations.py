@@ -197,6 +197,7 @@ class _Rules:
         self.conferrals: dict[str, str] = {}  # person id -> conferral id
         self.edition: str | None = None
         self.consumed: set[int] = set()
+        self.presented_by: tuple[_Sentence, str, str | None] | None = None
 
     def id(self, m: Mention) -> str:
         if id(m) not in self.ids:
@@ -619,77 +620,32 @@ class _Rules:
         programs = [m for m in self.mentions if m.type == "gk:Program"]
         if not programs or not self.year:
             return
-        counts = Counter(self.id(m) for m in programs)
-        program = counts.most_common(1)[0][0]
-        program_label = self.d.entities[program].label
-        hero_sentences = [
-            s
+        program = Counter(self.id(m) for m in programs).most_common(1)[0][0]
+        heroes = {
+            s.start
             for s in self.sentences
             if any(m.type == "gk:HeroCohort" or (m.type == PERSON and m.hero) for m in s.mentions)
             or re.search(r"\b(awardees|heroes)\b", s.text, re.IGNORECASE)
-        ]
-        if not hero_sentences:
+        }
+        if not heroes:
             return
-        edition = self.d.entity(f"{program_label} {self.year}", "gk:ProgramEdition")
+        edition = self.d.entity(f"{self.d.entities[program].label} {self.year}", "gk:ProgramEdition")
         self.edition = edition
-        cohort = self.cohort(self.year)
         program_ids = {self.id(m) for m in programs}
+        about_program = [
+            s
+            for s in self.sentences
+            if program_ids & {self.id(m) for m in s.mentions if m.type != "?"}
+            or re.search(r"\bthe program\b", s.text)
+        ]
+        for s in about_program:
+            self._edition_participants(s, edition, program)
+        implementers = {f[2] for c in self.d.claims.values() for f in c.facts if f[1] == "gk:implementer"}
+        about = {s.start for s in about_program}
         for s in self.sentences:
-            ids = [self.id(m) for m in s.mentions if m.type != "?"]
-            names_program = bool(program_ids & set(ids)) or re.search(r"\bthe program\b", s.text)
-            low = s.text.lower()
-            if names_program:
-                self.d.fact(s, "program", edition, "gk:editionOf", program, 0.8)
-                self.d.fact(s, "program", edition, "gk:editionYear", self.year, 0.7)
-                for m in s.mentions:
-                    mid = self.id(m)
-                    if m.type == "gk:HeroCohort" and cohort:
-                        self.d.fact(s, "program", edition, "gk:participant", cohort, 0.75)
-                    elif m.type == PERSON and (m.hero or mid in self.conferrals):
-                        self.d.fact(s, "program", edition, "gk:participant", mid, 0.75)
-                    elif family(m.type) == "organization" and re.search(
-                        re.escape(m.text)
-                        + _POSSESSIVE[:-1]
-                        + r"| (designed and )?(implemented|designed|organized|hosted|administered|ran))",
-                        s.text,
-                    ):
-                        self.d.fact(s, "program", edition, "gk:implementer", mid, 0.8)
-                if (
-                    cohort
-                    and re.search(r"\b(awardees|heroes)\b", low)
-                    and not any(m.type == "gk:HeroCohort" for m in s.mentions)
-                ):
-                    self.d.fact(s, "program", edition, "gk:participant", cohort, 0.6)
-            if names_program or s in hero_sentences:
-                us_places = [
-                    m
-                    for m in s.mentions
-                    if m.type in {"schema:City", "schema:State"}
-                    and (m.text in self.lex.city_state or m.type == "schema:State" or "Washington" in m.text)
-                ]
-                if names_program or re.search(r"\b(visit|visiting|partners in|counterparts in)\b", low):
-                    for i, m in enumerate(us_places):
-                        nxt = us_places[i + 1] if i + 1 < len(us_places) else None
-                        if (
-                            nxt
-                            and m.type == "schema:City"
-                            and nxt.type == "schema:State"
-                            and self.d.text[m.end : nxt.start] == ", "
-                        ):
-                            self.d.fact(
-                                s, "program", self.id(m), "schema:containedInPlace", self.id(nxt), 0.8
-                            )
-                        if (
-                            m.type == "schema:State"
-                            and i
-                            and self.d.text[us_places[i - 1].end : m.start] == ", "
-                        ):
-                            continue
-                        self.d.fact(s, "program", edition, "gk:placeVisited", self.id(m), 0.7)
-                if re.search(r"\b(met with|meet with|meetings with|visit to)\b", low):
-                    implementers = {
-                        f[2] for c in self.d.claims.values() for f in c.facts if f[1] == "gk:implementer"
-                    }
+            if s.start in about or s.start in heroes:
+                self._edition_places(s, edition, s.start in about)
+                if re.search(r"\b(met with|meet with|meetings with|visit to)\b", s.text.lower()):
                     for m in s.mentions:
                         if (
                             family(m.type) == "organization"
@@ -697,7 +653,58 @@ class _Rules:
                             and not re.search(re.escape(m.text) + _POSSESSIVE, s.text)
                         ):
                             self.d.fact(s, "program", edition, "gk:counterpart", self.id(m), 0.7)
-        # people introduced with a role or an organization right after "meet with experts"
+        self._edition_experts(edition)
+        for s in self.sentences:
+            self.visits(s)
+        self._presenter_of_each()
+
+    def _edition_participants(self, s: _Sentence, edition: str, program: str) -> None:
+        """Draft what a sentence about the program says: participants, implementer."""
+        cohort = self.cohort(self.year)
+        self.d.fact(s, "program", edition, "gk:editionOf", program, 0.8)
+        self.d.fact(s, "program", edition, "gk:editionYear", self.year, 0.7)
+        implements = (
+            _POSSESSIVE[:-1] + r"| (designed and )?(implemented|designed|organized|hosted|administered|ran))"
+        )
+        for m in s.mentions:
+            mid = self.id(m)
+            if m.type == "gk:HeroCohort" and cohort:
+                self.d.fact(s, "program", edition, "gk:participant", cohort, 0.75)
+            elif m.type == PERSON and (m.hero or mid in self.conferrals):
+                self.d.fact(s, "program", edition, "gk:participant", mid, 0.75)
+            elif family(m.type) == "organization" and re.search(re.escape(m.text) + implements, s.text):
+                self.d.fact(s, "program", edition, "gk:implementer", mid, 0.8)
+        named_cohort = any(m.type == "gk:HeroCohort" for m in s.mentions)
+        if cohort and not named_cohort and re.search(r"\b(awardees|heroes)\b", s.text.lower()):
+            self.d.fact(s, "program", edition, "gk:participant", cohort, 0.6)
+
+    def _edition_places(self, s: _Sentence, edition: str, about_program: bool) -> None:
+        """Draft the U.S. places a program visited ("in Boston, Massachusetts; and Miami, Florida")."""
+        if not (
+            about_program or re.search(r"\b(visit|visiting|partners in|counterparts in)\b", s.text.lower())
+        ):
+            return
+        places = [
+            m
+            for m in s.mentions
+            if m.type in {"schema:City", "schema:State"}
+            and (m.text in self.lex.city_state or m.type == "schema:State" or "Washington" in m.text)
+        ]
+        for i, m in enumerate(places):
+            nxt = places[i + 1] if i + 1 < len(places) else None
+            if (
+                nxt
+                and m.type == "schema:City"
+                and nxt.type == "schema:State"
+                and self.d.text[m.end : nxt.start] == ", "
+            ):
+                self.d.fact(s, "program", self.id(m), "schema:containedInPlace", self.id(nxt), 0.8)
+            if m.type == "schema:State" and i and self.d.text[places[i - 1].end : m.start] == ", ":
+                continue  # the state of the city before it
+            self.d.fact(s, "program", edition, "gk:placeVisited", self.id(m), 0.7)
+
+    def _edition_experts(self, edition: str) -> None:
+        """Draft the people introduced by name and role after "... meet with experts" as counterparts."""
         for group in _by_line(self.sentences).values():
             if not any(re.search(r"\bmeet(ing)? with\b", s.text) for s in group):
                 continue
@@ -714,11 +721,11 @@ class _Rules:
                         )
                     ):
                         self.d.fact(s, "program", edition, "gk:counterpart", self.id(m), 0.65)
-        for s in self.sentences:
-            self.visits(s)
-        presented = getattr(self, "presented_by", None)
-        if presented:
-            s, presenter, date = presented
+
+    def _presenter_of_each(self) -> None:
+        """Draft the cohort's presenter as the presenter of each hero's award."""
+        if self.presented_by:
+            s, presenter, date = self.presented_by
             for record in self.conferrals.values():
                 self.d.fact(s, "presented", record, "gk:presenter", presenter, 0.6)
                 if date:
