@@ -36,7 +36,9 @@ __all__ = [
 _SKIPPED = {"icon-list", "page-title", "download-link", "comment-form", "status-message"}
 
 
-def extract_text(text: str, document_id: str, known: Iterable[KnownEntity] = ()) -> Draft:
+def extract_text(
+    text: str, document_id: str, known: Iterable[KnownEntity] = (), *, year: str | None = None
+) -> Draft:
     """Draft the entities and facts of *text*.
 
     Parameters
@@ -47,6 +49,8 @@ def extract_text(text: str, document_id: str, known: Iterable[KnownEntity] = ())
         The id the draft is for.
     known : iterable of KnownEntity
         The entities already in the graph, to link names to.
+    year : str, optional
+        The document's year from its metadata, used when the text names none.
 
     Returns
     -------
@@ -61,4 +65,4 @@ def extract_text(text: str, document_id: str, known: Iterable[KnownEntity] = ())
     skip = [(s.start, s.end) for s in find_boilerplate(text) if s.kind in _SKIPPED]
     lines = split_lines(text, skip)
     mentions = find_mentions(lines)
-    return draft_facts(document_id, text, lines, mentions, Registry(known))
+    return draft_facts(document_id, text, lines, mentions, Registry(known), year=year)

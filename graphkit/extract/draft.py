@@ -22,6 +22,7 @@ entity the name was linked to.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ import yaml
 from graphkit.errors import InputError
 from graphkit.files import atomic_write
 
-__all__ = ["STATUSES", "Draft", "DraftClaim", "DraftEntity", "read_draft", "write_draft"]
+__all__ = ["STATUSES", "Draft", "DraftClaim", "DraftEntity", "read_draft", "write_draft", "yaml_text"]
 
 STATUSES = ("proposed", "accepted", "rejected")
 
@@ -94,6 +95,9 @@ class Draft:
         raise InputError(f"the draft of {self.document!r} has no claim {claim_id!r}")
 
 
+_QUOTED_CURIE = re.compile(r"'([a-z]+:[A-Za-z][A-Za-z0-9]*)'(?=[,\]])")
+
+
 class _Dumper(yaml.SafeDumper):
     pass
 
@@ -104,6 +108,20 @@ def _flow_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
 
 
 _Dumper.add_representer(list, _flow_list)
+
+
+def yaml_text(data: object) -> str:
+    """Return *data* as YAML in the curated files' style: facts and aliases as ``[a, b, c]``.
+
+    Examples
+    --------
+    >>> print(yaml_text([{"quote": "Q", "facts": [["a", "gk:awardYear", "2023"]]}]), end="")
+    - quote: Q
+      facts:
+      - [a, gk:awardYear, '2023']
+    """
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+    return _QUOTED_CURIE.sub(r"\1", text)  # [a, gk:country, b], as the curated files write it
 
 
 def _entity_record(entity: DraftEntity) -> dict[str, Any]:
@@ -150,7 +168,7 @@ def dump_draft(draft: Draft) -> str:
     }
     if draft.source:
         body["source"] = draft.source
-    return header + yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+    return header + yaml_text(body)
 
 
 def write_draft(draft: Draft, path: Path) -> None:

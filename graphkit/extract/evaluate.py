@@ -245,7 +245,7 @@ def evaluate(root=None) -> Evaluation:
         if not gold_facts.claims:
             continue
         known = _known_without(facts, vocab, corpus, doc.id)
-        draft = extract_text(doc.text, doc.id, known)
+        draft = extract_text(doc.text, doc.id, known, year=doc.date[:4] if doc.date else None)
         for entity_id, entity in draft.entities.items():
             if entity.known and not entity.type:
                 entity.type = next(k.type for k in known if k.id == entity_id)

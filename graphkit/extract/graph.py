@@ -83,6 +83,18 @@ def project_facts(document: Document, facts: FactBase, vocab: Vocabulary) -> nx.
     return project(build_dataset(corpus, facts, vocab.graph), nary="collapse")
 
 
+def _distinct_facts(facts: FactBase) -> FactBase:
+    """Keep each fact and mention once: the edges do not need every quote that repeats them."""
+    seen: set = set()
+    claims = []
+    for claim in facts.claims:
+        keys = {(f.subject, f.predicate, f.object) for f in claim.facts} | set(claim.mentions)
+        if keys - seen:
+            claims.append(claim)
+            seen |= keys
+    return FactBase(facts.entities, tuple(claims))
+
+
 def _text_document(draft: Draft, text: str) -> Document:
     return Document(id=draft.document, path=_DRAFT_PATH, text=text, sha256="", title=draft.document)
 
@@ -113,7 +125,7 @@ def draft_json(draft: Draft, text: str, vocab: Vocabulary) -> dict[str, Any]:
                 row["value"], row["datatype"] = o, curie(str(datatype))
             row.update(quote=c.quote, start=c.start, end=c.end, confidence=round(c.confidence, 2))
             facts.append(row)
-    G = project_facts(_text_document(draft, text), draft_factbase(draft, vocab), vocab)
+    G = project_facts(_text_document(draft, text), _distinct_facts(draft_factbase(draft, vocab)), vocab)
     edges = []
     for u, v, data in G.edges(data=True):
         extra = {

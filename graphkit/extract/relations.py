@@ -431,20 +431,28 @@ class _Rules:
                 self.conferral(s, m, year)
 
     def conferral(self, s: _Sentence, m: Mention, year: str | None) -> None:
+        """Draft the award conferred on a hero; only when the award and its year are known."""
+        award = self.award or self.known_award()
+        if award is None or year is None:
+            return
         person = self.id(m)
-        award_label = self.d.entities[self.award].label if self.award else "award"
-        record = self.d.entity(
-            f"{award_label} {year or ''} to {m.text}".replace("  ", " "), "gk:AwardConferral"
-        )
+        award_label = self.d.entities[award].label
+        record = self.d.entity(f"{award_label} {year} to {m.text}", "gk:AwardConferral")
         self.conferrals[person] = record
-        self.d.fact(s, "award", record, "gk:recipient", person, 0.85)
-        if self.award:
-            self.d.fact(s, "award", record, "gk:award", self.award, 0.85)
-        if year:
-            self.d.fact(s, "award", record, "gk:awardYear", year, 0.8)
-            cohort = self.cohort(year)
-            if cohort:
-                self.d.fact(s, "award", cohort, "gk:hasMember", person, 0.8)
+        confidence = 0.85 if award == self.award else 0.6
+        self.d.fact(s, "award", record, "gk:recipient", person, confidence)
+        self.d.fact(s, "award", record, "gk:award", award, confidence)
+        self.d.fact(s, "award", record, "gk:awardYear", year, 0.8)
+        cohort = self.cohort(year)
+        if cohort:
+            self.d.fact(s, "award", cohort, "gk:hasMember", person, 0.8)
+
+    def known_award(self) -> str | None:
+        """Return the graph's one award, for a hero cue in a text that does not name it."""
+        awards = [e for e in self.d.registry.entities.values() if e.type == "gk:Award"]
+        if len(awards) != 1:
+            return None
+        return self.d.entity(awards[0].label, "gk:Award")
 
     def cohort(self, year: str) -> str | None:
         for entity in self.d.entities.values():
@@ -767,15 +775,30 @@ def _document_year(mentions: list[Mention], text: str) -> str | None:
 
 
 def draft_facts(
-    document: str, text: str, lines: list[Line], mentions: list[Mention], registry: Registry
+    document: str,
+    text: str,
+    lines: list[Line],
+    mentions: list[Mention],
+    registry: Registry,
+    *,
+    year: str | None = None,
 ) -> Draft:
-    """Return the draft for one document: its entities and the claims the rules find."""
+    """Return the draft for one document: its entities and the claims the rules find.
+
+    *year* is the document's year when its metadata gives it; else the text's
+    most named year is used.
+    """
     drafter = _Drafter(document, text, registry, lines)
     sentences = _sentences(lines, mentions, text)
-    rules = _Rules(drafter, sentences, mentions, _document_year(mentions, text))
+    rules = _Rules(drafter, sentences, mentions, _document_year(mentions, text) or year)
     rules.run()
     # an entity no claim names is dropped (a curated entity must be named by a quote)
     used = {x for c in drafter.claims.values() for f in c.facts for x in (f[0], f[2])}
     used |= {m for c in drafter.claims.values() for m in c.mentions}
     drafter.entities = {k: v for k, v in drafter.entities.items() if k in used}
-    return drafter.draft(len(text))
+    draft = drafter.draft(len(text))
+    for entity in draft.new_entities():  # a record's evidence is the first claim that states it
+        if not entity.mentions:
+            claim = next(c for c in draft.claims if entity.id in {x for f in c.facts for x in (f[0], f[2])})
+            entity.mentions, entity.quote = [(claim.start, claim.end)], claim.quote
+    return draft

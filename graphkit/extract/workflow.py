@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from graphkit.errors import GraphkitError, InputError
-from graphkit.extract.draft import Draft, read_draft, write_draft
+from graphkit.extract.draft import Draft, read_draft, write_draft, yaml_text
 from graphkit.extract.linking import KnownEntity
 from graphkit.files import atomic_write
 from graphkit.paths import ProjectPaths, project_paths
@@ -67,7 +67,7 @@ def extract_document(target: str, root: str | Path | None = None) -> tuple[Draft
     known = known_entities(paths)
     if target in corpus:
         doc = corpus[target]
-        draft = extract_text(doc.text, doc.id, known)
+        draft = extract_text(doc.text, doc.id, known, year=doc.date[:4] if doc.date else None)
         out = draft_path(paths, doc.id)
         _keep_known_types(draft, known)
         write_draft(draft, out)
@@ -144,7 +144,7 @@ class AcceptResult:
 
 
 def _yaml_block(items: list[dict]) -> str:
-    return yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=110)
+    return yaml_text(items)
 
 
 def accept_draft(document_id: str, root: str | Path | None = None) -> AcceptResult:
@@ -157,8 +157,6 @@ def accept_draft(document_id: str, root: str | Path | None = None) -> AcceptResu
         files are then restored as they were).
     """
     from graphkit.corpus import load_corpus
-    from graphkit.facts import load_facts
-    from graphkit.vocab.ontology import load_vocabulary
 
     paths = project_paths(root)
     draft = _load(paths, document_id)
@@ -232,7 +230,7 @@ def accept_draft(document_id: str, root: str | Path | None = None) -> AcceptResu
                 or b"# Merges accepted by `graphkit accept`: drafted entity -> existing entity.\n"
             )
             atomic_write(merges_file, head + _yaml_block(records).encode())
-        load_facts(corpus, load_vocabulary(paths.ontology), paths)
+        _check_builds(paths)
     except GraphkitError:
         for path, content in saved.items():
             if content is None:
@@ -244,6 +242,13 @@ def accept_draft(document_id: str, root: str | Path | None = None) -> AcceptResu
         draft.claims.remove(c)
     write_draft(draft, draft_path(paths, document_id))
     return AcceptResult(len(accepted), len(new), len(rename), statements)
+
+
+def _check_builds(paths: ProjectPaths) -> None:
+    """Build in memory and check the shapes: what accept writes must never break ``graphkit build``."""
+    from graphkit.dataset import build
+
+    build(paths.root, write=False, validate=True)
 
 
 def _indent(text: str) -> str:
@@ -269,10 +274,7 @@ def undo_merge(drafted_id: str, root: str | Path | None = None) -> dict:
         (the curated files are then restored).
     """
     import re
-
-    from graphkit.corpus import load_corpus
-    from graphkit.facts import load_facts
-    from graphkit.vocab.ontology import load_vocabulary
+    import textwrap
 
     paths = project_paths(root)
     merges_file = _merges_file(paths)
@@ -286,14 +288,13 @@ def undo_merge(drafted_id: str, root: str | Path | None = None) -> dict:
     blocks = re.split(r"(?m)^(?=  - quote: )", statements.read_text("utf-8"))
     pattern = re.compile(r"(?<![a-z0-9-])" + re.escape(record["into"]) + r"(?![a-z0-9-])")
     for n, block in enumerate(blocks):
-        parsed = (
-            yaml.safe_load(block.replace("  - quote:", "- quote:", 1))
-            if block.startswith("  - quote: ")
-            else None
-        )
+        parsed = yaml.safe_load(textwrap.dedent(block)) if block.startswith("  - quote: ") else None
         if parsed and parsed[0].get("quote") in quotes:
-            head, _, body = block.partition("\n")
-            blocks[n] = head + "\n" + pattern.sub(drafted_id, body)
+            lines = block.splitlines(keepends=True)
+            blocks[n] = "".join(
+                pattern.sub(drafted_id, line) if line.lstrip().startswith(("- [", "mentions:")) else line
+                for line in lines
+            )
     entity = {"id": drafted_id, "type": record["type"], "label": record["label"]}
     try:
         atomic_write(statements, "".join(blocks).encode("utf-8"))
@@ -304,7 +305,7 @@ def undo_merge(drafted_id: str, root: str | Path | None = None) -> dict:
         rest = [r for r in records if r is not record]
         head = b"# Merges accepted by `graphkit accept`: drafted entity -> existing entity.\n"
         atomic_write(merges_file, head + (_yaml_block(rest).encode() if rest else b""))
-        load_facts(load_corpus(paths), load_vocabulary(paths.ontology), paths)
+        _check_builds(paths)
     except GraphkitError:
         for path, content in saved.items():
             atomic_write(path, content)
