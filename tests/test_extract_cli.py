@@ -61,9 +61,7 @@ def test_json_for_a_file_outside_the_corpus(checkout, outside):
     assert row["quote"].startswith("Awardee Dara Mech of Cambodia")
     year = next(f for f in data["facts"] if f["property"] == "gk:awardYear")
     assert year["value"] == "2023" and year["datatype"] == "xsd:gYear" and "object" not in year
-    edge = next(
-        e for e in data["edges"] if e["source"] == "Dara Mech" and e["predicate"] == "gk:award"
-    )
+    edge = next(e for e in data["edges"] if e["source"] == "Dara Mech" and e["predicate"] == "gk:award")
     assert edge == {
         "source": "Dara Mech",
         "predicate": "gk:award",
@@ -102,9 +100,10 @@ def test_evaluate_meets_the_targets(checkout):
     assert scores["entity_types"]["person"]["f1"] >= 0.9
     overall = scores["overall"]["relations"]
     assert overall["tp"] == sum(d["relations"]["tp"] for d in scores["documents"].values())
-    assert "Dara Mech --gk:country--> Cambodia" not in scores["errors"]["meridian-2023-ivlp-tip-heroes"][
-        "missed_relations"
-    ]
+    assert (
+        "Dara Mech --gk:country--> Cambodia"
+        not in scores["errors"]["meridian-2023-ivlp-tip-heroes"]["missed_relations"]
+    )
     table = run(checkout, "evaluate")
     assert "extraction scores (leave-one-document-out)" in table.stdout
     assert f"{scores['overall']['entities']['f1']:.3f}" in table.stdout

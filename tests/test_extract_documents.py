@@ -150,10 +150,16 @@ def test_links_to_known_entities_by_label_alias_and_acronym(corpus):
 def test_possible_duplicates_are_proposed_not_merged():
     registry = Registry([KnownEntity("tvpa", "schema:Legislation", "Trafficking Victims Protection Act")])
     assert registry.link("TVPA", "schema:Legislation") is None
-    assert registry.propose("TVPA", "schema:Legislation") == ("tvpa", "the initials of 'Trafficking Victims Protection Act'")
+    assert registry.propose("TVPA", "schema:Legislation") == (
+        "tvpa",
+        "the initials of 'Trafficking Victims Protection Act'",
+    )
     people = Registry([KnownEntity("imelda-poole", "schema:Person", "Sister Imelda Poole")])
     assert people.link("Imelda Poole", "schema:Person") == "imelda-poole"  # honorifics do not count
-    assert people.propose("Poole", "schema:Person") == ("imelda-poole", "the surname of 'Sister Imelda Poole'")
+    assert people.propose("Poole", "schema:Person") == (
+        "imelda-poole",
+        "the surname of 'Sister Imelda Poole'",
+    )
     draft = extract_text(
         "Awardee Antony J. Blinken of Albania spoke.",
         "x",

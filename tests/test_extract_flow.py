@@ -47,7 +47,8 @@ def remove_document(root: Path, doc_id: str) -> Path:
     entities = root / "data/facts/entities.yaml"
     blocks = re.split(r"\n(?=- id: )", entities.read_text("utf-8"))
     entities.write_text(
-        "\n".join(b for b in blocks if not b.startswith("- id: ") or b.split("\n")[0][6:] in used).rstrip() + "\n"
+        "\n".join(b for b in blocks if not b.startswith("- id: ") or b.split("\n")[0][6:] in used).rstrip()
+        + "\n"
     )
     return kept
 
@@ -93,7 +94,9 @@ def test_a_removed_document_comes_back_through_the_whole_flow(checkout):
 
     # the accepted facts agree with the curated ones on the heroes' countries
     accepted_file = yaml.safe_load((checkout / "data/facts/statements" / f"{DOC}.yaml").read_text("utf-8"))
-    countries = {tuple(f) for c in accepted_file["claims"] for f in c.get("facts", []) if f[1] == "gk:country"}
+    countries = {
+        tuple(f) for c in accepted_file["claims"] for f in c.get("facts", []) if f[1] == "gk:country"
+    }
     expected = {tuple(f) for c in curated["claims"] for f in c.get("facts", []) if f[1] == "gk:country"}
     assert countries == expected
     # the rejected claim stays in the draft, the accepted ones left it
@@ -114,8 +117,12 @@ def test_accepted_merges_are_recorded_and_undone(checkout, tmp_path):
     assert "merge proposed: martina-r-vandenberg -> martina-vandenberg" in extracted.stdout
     draft = yaml.safe_load((checkout / "data/drafts/a-note.yaml").read_text("utf-8"))
     drafted = next(e for e in draft["entities"] if e["id"] == "martina-r-vandenberg")
-    assert drafted["merge"]["status"] == "proposed" and drafted["merge"]["evidence"] == "Martina R. Vandenberg"
-    assert run(checkout, "review", "a-note", "--accept-all", "--merge", "martina-r-vandenberg").returncode == 0
+    assert (
+        drafted["merge"]["status"] == "proposed" and drafted["merge"]["evidence"] == "Martina R. Vandenberg"
+    )
+    assert (
+        run(checkout, "review", "a-note", "--accept-all", "--merge", "martina-r-vandenberg").returncode == 0
+    )
     accepted = run(checkout, "accept", "a-note")
     assert "1 merges (data/facts/merges.yaml)" in accepted.stdout, accepted.stderr
     statements = (checkout / "data/facts/statements/a-note.yaml").read_text("utf-8")
