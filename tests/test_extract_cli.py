@@ -60,7 +60,9 @@ def test_json_for_a_file_outside_the_corpus(checkout, outside):
     assert text[row["start"] : row["end"]] == row["quote"]
     assert row["quote"].startswith("Awardee Dara Mech of Cambodia")
     year = next(f for f in data["facts"] if f["property"] == "gk:awardYear")
-    assert year["value"] == "2023" and year["datatype"] == "xsd:gYear" and "object" not in year
+    assert year["value"] == "2023"
+    assert year["datatype"] == "xsd:gYear"
+    assert "object" not in year
     edge = next(e for e in data["edges"] if e["source"] == "Dara Mech" and e["predicate"] == "gk:award")
     assert edge == {
         "source": "Dara Mech",
@@ -128,16 +130,19 @@ def test_unreadable_files_are_one_clear_message(checkout, tmp_path, content, mes
         assert message in result.stderr
         assert "Traceback" not in result.stderr
     added = run(checkout, "add", str(path), "--title", "x")
-    assert added.returncode == 2 and message in added.stderr
+    assert added.returncode == 2
+    assert message in added.stderr
     assert curated_digest(checkout) == before
     assert not (checkout / "data/corpus/documents" / "005_").exists()
 
 
 def test_missing_file_and_folder(checkout, tmp_path):
     missing = run(checkout, "extract", str(tmp_path / "nope.txt"))
-    assert missing.returncode == 2 and "is neither a document id of the corpus nor a file" in missing.stderr
+    assert missing.returncode == 2
+    assert "is neither a document id of the corpus nor a file" in missing.stderr
     folder = run(checkout, "extract", str(tmp_path))
-    assert folder.returncode == 2 and "not a file" in folder.stderr
+    assert folder.returncode == 2
+    assert "not a file" in folder.stderr
 
 
 def test_entity_free_and_blank_documents_give_an_empty_draft(checkout, tmp_path):
@@ -148,7 +153,9 @@ def test_entity_free_and_blank_documents_give_an_empty_draft(checkout, tmp_path)
         result = run(checkout, "extract", str(path), "--format", "json")
         assert result.returncode == 0, result.stderr
         data = json.loads(result.stdout)
-        assert data["entities"] == [] and data["facts"] == [] and data["edges"] == []
+        assert data["entities"] == []
+        assert data["facts"] == []
+        assert data["edges"] == []
         table = run(checkout, "extract", str(path))
         assert "the draft is empty" in table.stdout
     assert curated_digest(checkout) == before

@@ -71,7 +71,8 @@ def test_a_removed_document_comes_back_through_the_whole_flow(checkout):
     assert extracted.returncode == 0, extracted.stderr
     draft_file = checkout / "data/drafts" / f"{DOC}.yaml"
     draft = yaml.safe_load(draft_file.read_text("utf-8"))
-    assert draft["draft"] is True and draft["document"] == DOC
+    assert draft["draft"] is True
+    assert draft["document"] == DOC
 
     # build ignores the draft
     assert "no statements changed since the previous build" in run(checkout, "build").stdout
@@ -117,9 +118,8 @@ def test_accepted_merges_are_recorded_and_undone(checkout, tmp_path):
     assert "merge proposed: martina-r-vandenberg -> martina-vandenberg" in extracted.stdout
     draft = yaml.safe_load((checkout / "data/drafts/a-note.yaml").read_text("utf-8"))
     drafted = next(e for e in draft["entities"] if e["id"] == "martina-r-vandenberg")
-    assert (
-        drafted["merge"]["status"] == "proposed" and drafted["merge"]["evidence"] == "Martina R. Vandenberg"
-    )
+    assert drafted["merge"]["status"] == "proposed"
+    assert drafted["merge"]["evidence"] == "Martina R. Vandenberg"
     assert (
         run(checkout, "review", "a-note", "--accept-all", "--merge", "martina-r-vandenberg").returncode == 0
     )
@@ -129,7 +129,8 @@ def test_accepted_merges_are_recorded_and_undone(checkout, tmp_path):
     assert "- [martina-vandenberg, gk:country, albania]" in statements
     assert not re.search(r"[\[ ]martina-r-vandenberg[,\]]", statements)
     merges = yaml.safe_load((checkout / "data/facts/merges.yaml").read_text("utf-8"))
-    assert merges[0]["into"] == "martina-vandenberg" and "middle initial" in merges[0]["reason"]
+    assert merges[0]["into"] == "martina-vandenberg"
+    assert "middle initial" in merges[0]["reason"]
 
     undone = run(checkout, "accept", "--undo-merge", "martina-r-vandenberg")
     assert undone.returncode == 0, undone.stderr
@@ -155,7 +156,9 @@ def test_add_html_keeps_the_original_and_stores_the_main_text(checkout, tmp_path
     assert "original kept as" in added.stdout
     stored = next((checkout / "data/corpus/documents").glob("005_*.txt"))
     text = stored.read_text("utf-8")
-    assert "Awardee Dara Mech of Cambodia" in text and "<p>" not in text and "Privacy policy" not in text
+    assert "Awardee Dara Mech of Cambodia" in text
+    assert "<p>" not in text
+    assert "Privacy policy" not in text
     assert stored.with_suffix(".html").read_bytes() == page.read_bytes()
     data = json.loads(run(checkout, "extract", "honoring-the-heroes", "--format", "json").stdout)
     start, end = next(e["mentions"][0] for e in data["entities"] if e["label"] == "Dara Mech")
@@ -169,20 +172,25 @@ def test_add_without_a_terminal_asks_for_the_title(checkout, tmp_path):
     assert result.returncode == 2
     assert "error: --title is required when graphkit add is not run on a terminal" in result.stderr
     again = run(checkout, "add", str(doc), "--title", "x", "--date", "May 2023")
-    assert again.returncode == 2 and "must be YYYY-MM-DD or YYYY" in again.stderr
+    assert again.returncode == 2
+    assert "must be YYYY-MM-DD or YYYY" in again.stderr
     first = run(checkout, "add", str(doc), "--title", "x")
     assert first.returncode == 0, first.stderr
     duplicate = run(checkout, "add", str(doc), "--title", "y")
-    assert duplicate.returncode == 2 and "is already in the corpus as 'x'" in duplicate.stderr
+    assert duplicate.returncode == 2
+    assert "is already in the corpus as 'x'" in duplicate.stderr
 
 
 def test_review_lists_claims_with_their_sentence_off_a_terminal(checkout):
     assert run(checkout, "extract", "state-2021-tip-report").returncode == 0
     shown = run(checkout, "review", "state-2021-tip-report", stdin="")
     assert shown.returncode == 0, shown.stderr
-    assert "kari-johnstone" in shown.stdout and "schema:contributor" in shown.stdout
+    assert "kari-johnstone" in shown.stdout
+    assert "schema:contributor" in shown.stdout
     assert "not a terminal: pass --accept ID, --reject ID, --accept-all or --merge ID" in shown.stdout
     bad = run(checkout, "review", "state-2021-tip-report", "--accept", "c999")
-    assert bad.returncode == 2 and "has no claim 'c999'" in bad.stderr
+    assert bad.returncode == 2
+    assert "has no claim 'c999'" in bad.stderr
     nothing = run(checkout, "accept", "state-2021-tip-report")
-    assert nothing.returncode == 2 and "no accepted claims" in nothing.stderr
+    assert nothing.returncode == 2
+    assert "no accepted claims" in nothing.stderr
