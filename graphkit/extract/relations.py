@@ -94,7 +94,7 @@ class _Drafter:
                 ),
             )
         else:
-            key = slug(label)
+            key = slug(label)[:60].rstrip("-")
             for existing in self.entities.values():
                 if (
                     not existing.known
