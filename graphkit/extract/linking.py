@@ -164,4 +164,10 @@ class Registry:
                     return entity.id, f"the initials of {known!r}"
                 if len(words) >= 2 and len(known_words) > len(words) and known_words[-len(words) :] == words:
                     return entity.id, f"the end of the name {known!r}"
+                if (
+                    len(known_words) >= 2
+                    and len(words) > len(known_words)
+                    and words[: len(known_words)] == known_words
+                ):
+                    return entity.id, f"{known!r} with more words"
         return None

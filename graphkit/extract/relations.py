@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from graphkit.extract.draft import Draft, DraftClaim, DraftEntity
 from graphkit.extract.lexicon import lexicon
-from graphkit.extract.linking import Registry, family, slug
+from graphkit.extract.linking import Registry, family, normalize, slug
 from graphkit.extract.mentions import PERSON, Mention
 from graphkit.extract.text import Line
 
@@ -96,11 +96,8 @@ class _Drafter:
         else:
             key = slug(label)[:60].rstrip("-")
             for existing in self.entities.values():
-                if (
-                    not existing.known
-                    and (existing.id == key or label in existing.aliases)
-                    and family(existing.type) == family(type_curie)
-                ):
+                same = normalize(existing.label) == normalize(label) or label in existing.aliases
+                if not existing.known and same and family(existing.type) == family(type_curie):
                     entity = existing
                     break
             else:
