@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from graphkit.errors import GraphkitError, InputError
-from graphkit.extract.draft import Draft, read_draft, write_draft, yaml_text
+from graphkit.extract.draft import Draft, DraftEntity, read_draft, write_draft, yaml_text
 from graphkit.extract.linking import KnownEntity
 from graphkit.files import atomic_write
 from graphkit.paths import ProjectPaths, project_paths
@@ -240,6 +240,15 @@ def accept_draft(document_id: str, root: str | Path | None = None) -> AcceptResu
         raise
     for c in accepted:
         draft.claims.remove(c)
+    for e in list(draft.new_entities()):  # what was accepted is in the graph now
+        if e.id in rename:
+            del draft.entities[e.id]
+            draft.entities.setdefault(rename[e.id], DraftEntity(rename[e.id], "", rename[e.id], known=True))
+        elif e.id in used:
+            e.known = True
+    for c in draft.claims:
+        c.facts = [[rename.get(s, s), p, rename.get(o, o)] for s, p, o in c.facts]
+        c.mentions = [rename.get(m, m) for m in c.mentions]
     write_draft(draft, draft_path(paths, document_id))
     return AcceptResult(len(accepted), len(new), len(rename), statements)
 
