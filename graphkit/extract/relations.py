@@ -194,6 +194,7 @@ class _Rules:
         self.conferrals: dict[str, str] = {}  # person id -> conferral id
         self.edition: str | None = None
         self.consumed: set[int] = set()
+        self.program_sentences: set[int] = set()
         self.presented_by: tuple[_Sentence, str, str | None] | None = None
 
     def id(self, m: Mention) -> str:
@@ -230,6 +231,7 @@ class _Rules:
             self.ceremony(sentence)
             self.reports(sentence)
             self.events(sentence)
+            self.highlights(sentence)
         self.letters()
         self.quotations()
         self.program()
@@ -550,6 +552,36 @@ class _Rules:
                         self.d.fact(s, "event", event, "schema:organizer", self.id(host), 0.75)
             break
 
+    def highlights(self, s: _Sentence) -> None:
+        """Draft "X highlighted (the importance of) the Y" when Y is a named thing, not a place."""
+        found = re.search(r"\bhighlight(?:ed|s)\b", s.text)
+        if not found:
+            return
+        at = s.start + found.start()
+        before = [m for m in s.mentions if m.end <= at and family(m.type) in {"person", "organization"}]
+        after = [
+            m
+            for m in s.mentions
+            if m.start > at
+            and m.type not in _PLACE_TYPES
+            and family(m.type) in {"work", "program", "organization"}
+        ]
+        clause = [m for m in before if "," not in self.d.text[m.end : at]]
+        if clause and after:  # the clause's first name: "Mirella Beltram from Polaris Project highlighted"
+            self.d.fact(s, "highlighted", self.id(clause[0]), "gk:highlighted", self.id(after[0]), 0.65)
+
+    def _events_in_program(self) -> None:
+        """Draft the keynotes and roundtables of a paragraph about the program or its heroes as part of it."""
+        lines = {s.line for s in self.sentences if s.start in self.program_sentences}
+        for claim in list(self.d.claims.values()):
+            if claim.rule != "event":
+                continue
+            sentence = next((x for x in self.sentences if x.start == claim.start), None)
+            if sentence is None or sentence.line not in lines:
+                continue
+            for event in {f[0] for f in claim.facts if f[1] == "gk:speaker"}:
+                self.d.fact(sentence, "event", event, "schema:superEvent", self.edition, 0.6)
+
     def visits(self, s: _Sentence) -> None:
         """Draft a site visit of a program: "In Miami, her visit to the Coalition of Immokalee Workers"."""
         found = re.search(r"\bvisit to the ", s.text)
@@ -567,6 +599,9 @@ class _Rules:
         self.d.fact(s, "visit", event, "schema:superEvent", self.edition, 0.65)
         self.d.fact(s, "visit", self.edition, "gk:counterpart", self.id(org), 0.7)
         self._event_place(s, event)
+        visitor = self._hero_referent(s)
+        if visitor is not None:  # "her visit to the ..."
+            self.d.fact(s, "visit", event, "schema:attendee", visitor, 0.55)
 
     def _event_place(self, s: _Sentence, event: str) -> None:
         first = s.mentions[0] if s.mentions else None
@@ -645,6 +680,13 @@ class _Rules:
         ]
         for s in about_program:
             self._edition_participants(s, edition, program)
+        for s in self.sentences:  # "In Boston, she took away ...": a hero in a place the program visited
+            places = {m.text for m in s.mentions if m.text in self.lex.city_state}
+            hero = (
+                self._hero_referent(s) if places and s.start not in {a.start for a in about_program} else None
+            )
+            if hero is not None:
+                self.d.fact(s, "program", edition, "gk:participant", hero, 0.55)
         implementers = {f[2] for c in self.d.claims.values() for f in c.facts if f[1] == "gk:implementer"}
         about = {s.start for s in about_program}
         for s in self.sentences:
@@ -659,6 +701,8 @@ class _Rules:
                         ):
                             self.d.fact(s, "program", edition, "gk:counterpart", self.id(m), 0.7)
         self._edition_experts(edition)
+        self.program_sentences = about | heroes
+        self._events_in_program()
         for s in self.sentences:
             self.visits(s)
         self._presenter_of_each()
@@ -679,9 +723,29 @@ class _Rules:
                 self.d.fact(s, "program", edition, "gk:participant", mid, 0.75)
             elif family(m.type) == "organization" and re.search(re.escape(m.text) + implements, s.text):
                 self.d.fact(s, "program", edition, "gk:implementer", mid, 0.8)
+        hero = self._hero_referent(s)
+        if hero is not None:  # "... allowed him and the other awardees to leave the program"
+            self.d.fact(s, "program", edition, "gk:participant", hero, 0.55)
         named_cohort = any(m.type == "gk:HeroCohort" for m in s.mentions)
+        if cohort and not named_cohort and re.match(r"[\s,]*They\b", s.text):
+            # "The TIP Report Heroes were honored ... They will soon embark on ..."
+            index = next(i for i, x in enumerate(self.sentences) if x.start == s.start)
+            previous = self.sentences[index - 1].mentions if index else []
+            if any(m.type == "gk:HeroCohort" for m in previous):
+                self.d.fact(s, "program", edition, "gk:participant", cohort, 0.55)
         if cohort and not named_cohort and re.search(r"\b(awardees|heroes)\b", s.text.lower()):
             self.d.fact(s, "program", edition, "gk:participant", cohort, 0.6)
+
+    def _hero_referent(self, s: _Sentence) -> str | None:
+        """Return the hero a sentence without names means by "she" / "he": the last one named just before."""
+        if any(m.type == PERSON for m in s.mentions):
+            return None
+        if not re.search(r"\b(she|he|her|him)\b", s.text, re.IGNORECASE):
+            return None
+        before = [m for m in self.mentions if m.type == PERSON and m.end <= s.start and m.line >= s.line - 2]
+        if before and self.id(before[-1]) in self.conferrals:
+            return self.id(before[-1])
+        return None
 
     def _edition_places(self, s: _Sentence, edition: str, about_program: bool) -> None:
         """Draft the U.S. places a program visited ("in Boston, Massachusetts; and Miami, Florida")."""
@@ -707,6 +771,11 @@ class _Rules:
             if m.type == "schema:State" and i and self.d.text[places[i - 1].end : m.start] == ", ":
                 continue  # the state of the city before it
             self.d.fact(s, "program", edition, "gk:placeVisited", self.id(m), 0.7)
+        cohorts = [m for m in s.mentions if m.type == "gk:HeroCohort"]
+        if (
+            places and cohorts and self.year
+        ):  # "The TIP Report Heroes will be ... visiting with partners in ..."
+            self.d.fact(s, "program", edition, "gk:participant", self.cohort(self.year), 0.6)
 
     def _edition_experts(self, edition: str) -> None:
         """Draft the people introduced by name and role after "... meet with experts" as counterparts."""
