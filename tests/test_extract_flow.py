@@ -194,3 +194,42 @@ def test_review_lists_claims_with_their_sentence_off_a_terminal(checkout):
     nothing = run(checkout, "accept", "state-2021-tip-report")
     assert nothing.returncode == 2
     assert "no accepted claims" in nothing.stderr
+
+
+def test_review_on_a_terminal_asks_claim_by_claim(checkout):
+    """The interactive review, driven through a pseudo-terminal as a person would type."""
+    import pty
+    import select
+
+    assert run(checkout, "extract", "state-2021-tip-report").returncode == 0
+    draft_file = checkout / "data/drafts/state-2021-tip-report.yaml"
+    claims = yaml.safe_load(draft_file.read_text("utf-8"))["claims"]
+    env = {**os.environ, "GRAPHKIT_HOME": str(checkout), "COLUMNS": "120"}
+    env.pop("GRAPHKIT_DEBUG", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: graphkit on the terminal
+        os.chdir(checkout)
+        os.execve(sys.executable, [sys.executable, "-m", "graphkit", "review", "state-2021-tip-report"], env)
+    answers = ["a", "r", "q"]
+    output = b""
+    while True:
+        ready, _, _ = select.select([fd], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+        if output.rstrip().endswith(b":") and b"[q]uit" in output.splitlines()[-1] and answers:
+            os.write(fd, (answers.pop(0) + "\n").encode())
+    _, status = os.waitpid(pid, 0)
+    text = output.decode("utf-8", "replace")
+    assert os.waitstatus_to_exitcode(status) == 0, text
+    assert claims[0]["quote"].splitlines()[0][:30] in text.replace("\r\n", "\n")
+    assert "[a]ccept, [r]eject, [e]dit, [s]kip, [q]uit" in text
+    statuses = [c["status"] for c in yaml.safe_load(draft_file.read_text("utf-8"))["claims"]]
+    assert statuses[:2] == ["accepted", "rejected"]
+    assert set(statuses[2:]) == {"proposed"}
