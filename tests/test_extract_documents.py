@@ -185,3 +185,27 @@ def test_leave_one_out_registry_holds_nothing_learned_from_the_document(corpus):
     others = "\n".join(d.text for d in corpus if d.id != doc.id)
     assert all(name in others for k in known for name in k.names)
     assert "antony-blinken" in ids  # named by other documents too
+
+
+def test_a_text_cut_off_mid_sentence(corpus):
+    doc = corpus["meridian-2023-ivlp-tip-heroes"]
+    cut = doc.text.index("Awardee Dara Mech of Cambodia") + len("Awardee Dara Mech of Camb")
+    draft = extract_text(doc.text[:cut], "cut")
+    rows = facts(draft)
+    assert ["zaheer-ahmed", "gk:country", "pakistan"] in rows  # complete sentences before the cut
+    assert not any(f[1] == "gk:country" and f[0] == "dara-mech" for f in rows)
+    assert all(c.end <= cut for c in draft.claims)
+
+
+def test_short_forms_the_graph_knows_are_linked():
+    known = [
+        KnownEntity("international-justice-mission", "schema:NGO", "International Justice Mission", ("IJM",)),
+        KnownEntity("tvpa", "schema:Legislation", "Trafficking Victims Protection Act", ("TVPA",)),
+    ]
+    draft = extract_text("IJM welcomed the report. Congress must reauthorize the TVPA.", "x", known)
+    assert draft.entities["international-justice-mission"].known
+    assert draft.entities["tvpa"].known
+    assert [c.mentions for c in draft.claims if c.mentions][:2] == [
+        ["international-justice-mission"],
+        ["congress", "tvpa"],
+    ]

@@ -215,8 +215,11 @@ class _Rules:
     def run(self) -> None:
         self.same_people()
         for m in self.mentions:
-            if m.type == "?":
-                continue
+            if m.type == "?":  # a short form the graph knows ("IJM" where the text never spells it out)
+                known = self.d.registry.link(m.text, "?")
+                if known is None:
+                    continue
+                m.type = self.d.registry.entities[known].type
             self.id(m)
         awards = [m for m in self.mentions if m.type == "gk:Award"]
         if awards:
