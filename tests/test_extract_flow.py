@@ -233,3 +233,13 @@ def test_review_on_a_terminal_asks_claim_by_claim(checkout):
     statuses = [c["status"] for c in yaml.safe_load(draft_file.read_text("utf-8"))["claims"]]
     assert statuses[:2] == ["accepted", "rejected"]
     assert set(statuses[2:]) == {"proposed"}
+
+
+def test_extracting_again_keeps_the_review_decisions(checkout):
+    assert run(checkout, "extract", "state-2021-tip-report").returncode == 0
+    reviewed = run(checkout, "review", "state-2021-tip-report", "--accept", "c001", "--reject", "c002")
+    assert reviewed.returncode == 0
+    again = run(checkout, "extract", "state-2021-tip-report")
+    assert again.returncode == 0, again.stderr
+    draft = yaml.safe_load((checkout / "data/drafts/state-2021-tip-report.yaml").read_text("utf-8"))
+    assert [c["status"] for c in draft["claims"]][:3] == ["accepted", "rejected", "proposed"]

@@ -70,6 +70,8 @@ def extract_document(target: str, root: str | Path | None = None) -> tuple[Draft
         draft = extract_text(doc.text, doc.id, known, year=doc.date[:4] if doc.date else None)
         out = draft_path(paths, doc.id)
         _keep_known_types(draft, known)
+        if out.is_file():
+            _keep_decisions(draft, read_draft(out))
         write_draft(draft, out)
         return draft, doc.text, out
     path = Path(target)
@@ -80,6 +82,24 @@ def extract_document(target: str, root: str | Path | None = None) -> tuple[Draft
     draft.source = str(path)
     _keep_known_types(draft, known)
     return draft, text, None
+
+
+def _keep_decisions(draft: Draft, previous: Draft) -> None:
+    """Carry over the review decisions of an earlier draft to the same claims and merges."""
+    decided = {(c.start, c.end, str(c.facts), str(c.mentions)): c.status for c in previous.claims}
+    for claim in draft.claims:
+        claim.status = decided.get(
+            (claim.start, claim.end, str(claim.facts), str(claim.mentions)), claim.status
+        )
+    for entity in draft.new_entities():
+        earlier = previous.entities.get(entity.id)
+        if (
+            entity.merge
+            and earlier is not None
+            and earlier.merge
+            and earlier.merge.get("into") == entity.merge["into"]
+        ):
+            entity.merge["status"] = earlier.merge.get("status", "proposed")
 
 
 def _keep_known_types(draft: Draft, known: list[KnownEntity]) -> None:
