@@ -434,27 +434,20 @@ class _Rules:
 
     def conferral(self, s: _Sentence, m: Mention, year: str | None) -> None:
         """Draft the award conferred on a hero; only when the award and its year are known."""
-        award = self.award or self.known_award()
+        award = self.award  # named by the text (or by its cohort); never assumed
         if award is None or year is None:
             return
         person = self.id(m)
         award_label = self.d.entities[award].label
         record = self.d.entity(f"{award_label} {year} to {m.text}", "gk:AwardConferral")
         self.conferrals[person] = record
-        confidence = 0.85 if award == self.award else 0.6
+        confidence = 0.85
         self.d.fact(s, "award", record, "gk:recipient", person, confidence)
         self.d.fact(s, "award", record, "gk:award", award, confidence)
         self.d.fact(s, "award", record, "gk:awardYear", year, 0.8)
         cohort = self.cohort(year)
         if cohort:
             self.d.fact(s, "award", cohort, "gk:hasMember", person, 0.8)
-
-    def known_award(self) -> str | None:
-        """Return the graph's one award, for a hero cue in a text that does not name it."""
-        awards = [e for e in self.d.registry.entities.values() if e.type == "gk:Award"]
-        if len(awards) != 1:
-            return None
-        return self.d.entity(awards[0].label, "gk:Award")
 
     def cohort(self, year: str) -> str | None:
         for entity in self.d.entities.values():
