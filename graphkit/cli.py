@@ -169,6 +169,57 @@ def validate(
 
 @app.command()
 @handles_errors
+def lint(
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also list the findings a 'reviewed:' note accepts.")
+    ] = False,
+) -> None:
+    """List the facts a person should check: what their quote does not name, group facts given to members.
+
+    Exit 1 while a finding is open (not accepted by a 'reviewed:' note in the facts file).
+    """
+    import json
+
+    from graphkit.corpus import load_corpus
+    from graphkit.errors import InputError
+    from graphkit.facts import load_facts
+    from graphkit.facts.lint import lint_facts
+    from graphkit.paths import project_paths
+    from graphkit.vocab.ontology import load_vocabulary
+
+    if output_format not in ("table", "json"):
+        raise InputError(f"--format is 'table' or 'json', not {output_format!r}")
+    paths = project_paths()
+    vocab = load_vocabulary(paths.ontology)
+    corpus = load_corpus(paths)
+    findings = lint_facts(load_facts(corpus, vocab, paths), corpus, vocab)
+    still_open = [f for f in findings if f.is_open]
+    shown = findings if show_all else still_open
+    if output_format == "json":
+        sys.stdout.write(json.dumps([f.to_dict() for f in shown], ensure_ascii=False, indent=2) + "\n")
+    elif shown:
+        table = Table(show_lines=True, expand=True)
+        table.add_column("where", no_wrap=True)
+        for column in ("fact", "reason", *(("reviewed",) if show_all else ())):
+            table.add_column(column, overflow="fold", ratio=1)
+        for f in shown:
+            cells = [f.source, f"[{', '.join(f.fact)}]", f"{f.kind}: {f.reason}"]
+            table.add_row(*cells, *((f.reviewed or "",) if show_all else ()))
+        console.print(table, markup=False)
+    reviewed = len(findings) - len(still_open)
+    errors.print(
+        f"{len(still_open)} fact(s) to check; {reviewed} reviewed (accepted with a 'reviewed:' note"
+        + ("" if show_all else "; --all lists them")
+        + ")",
+        soft_wrap=True,
+    )
+    if still_open:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
 def stats() -> None:
     """Print what the graph holds: triples, documents, entities by type."""
     from graphkit.dataset import load, summarize

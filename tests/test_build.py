@@ -62,7 +62,7 @@ def test_build_fails_on_violation_and_keeps_outputs(checkout):
     shapes.write_text(
         shapes.read_text().replace(
             "sh:path gk:memberCount ; sh:maxCount 1 ;",
-            "sh:path gk:memberCount ; sh:maxCount 1 ; sh:maxInclusive 5 ;",
+            "sh:path gk:memberCount ; sh:maxCount 1 ; sh:maxInclusive 7 ;",
         )
     )
     before = project_paths(checkout).nquads.read_bytes()

@@ -33,7 +33,7 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> int:
 def test_build_validate_stats(checkout):
     built = run(checkout, "build")
     assert built.returncode == 0, built.stderr
-    assert re.search(r"built [\d,]+ triples from 5 documents, 56 quotes and 223 facts", built.stdout)
+    assert re.search(r"built [\d,]+ triples from 5 documents, 57 quotes and 221 facts", built.stdout)
     assert run(checkout, "validate").stdout.strip() == "the graph conforms to the SHACL shapes: 0 violations"
     stats = run(checkout, "stats").stdout
     assert re.search(r"documents\s+│\s+5", stats)

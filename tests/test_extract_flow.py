@@ -28,6 +28,11 @@ def run(checkout: Path, *args: str, stdin: str | None = None) -> subprocess.Comp
     )
 
 
+def fact_row(row) -> list[str]:
+    """A fact row of a statements file: ``[s, p, o]``, or ``{fact: [s, p, o], reviewed: why}``."""
+    return row["fact"] if isinstance(row, dict) else row
+
+
 def remove_document(root: Path, doc_id: str) -> Path:
     """Take a document out of the checkout (manifest, file, statements, entities only it names)."""
     manifest = root / "data/corpus/manifest.yaml"
@@ -43,7 +48,7 @@ def remove_document(root: Path, doc_id: str) -> Path:
     for path in (root / "data/facts/statements").glob("*.yaml"):
         for claim in yaml.safe_load(path.read_text("utf-8"))["claims"]:
             used |= set(claim.get("mentions") or [])
-            used |= {x for s, _, o in claim.get("facts") or [] for x in (s, o)}
+            used |= {x for s, _, o in map(fact_row, claim.get("facts") or []) for x in (s, o)}
     entities = root / "data/facts/entities.yaml"
     blocks = re.split(r"\n(?=- id: )", entities.read_text("utf-8"))
     entities.write_text(

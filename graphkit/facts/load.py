@@ -149,6 +149,16 @@ def _load_entities(path: Path, vocab: Vocabulary) -> dict[str, Entity]:
 
 
 def _load_fact(row: object, path: Path, line: int, vocab: Vocabulary, entities: dict[str, Entity]) -> Fact:
+    reviewed = None
+    if isinstance(row, LocatedDict):
+        if set(row) != {"fact", "reviewed"}:
+            raise InputError(
+                "a reviewed fact is a mapping with 'fact: [subject, property, object]' and 'reviewed: why'",
+                path=path,
+                line=row.line,
+            )
+        reviewed = _text(row, "reviewed", path)
+        row = row["fact"]
     if not isinstance(row, LocatedList) or len(row) != 3 or not all(isinstance(x, str) for x in row):
         raise InputError("a fact is a list of three items: [subject, property, object]", path=path, line=line)
     line = row.line
@@ -171,12 +181,12 @@ def _load_fact(row: object, path: Path, line: int, vocab: Vocabulary, entities: 
     if datatype is None:
         if obj not in entities:
             raise InputError(f"unknown entity id {obj!r}", path=path, line=line)
-        return Fact(subject, predicate, obj, path, line)
+        return Fact(subject, predicate, obj, path, line, reviewed)
     try:
         literal = parse_literal(obj, datatype)
     except ValueError as exc:
         raise InputError(f"bad value for {curie}: {exc}", path=path, line=line) from None
-    return Fact(subject, predicate, literal, path, line)
+    return Fact(subject, predicate, literal, path, line, reviewed)
 
 
 def _locate_quote(entry: LocatedDict, quote: str, document, path: Path) -> tuple[int, int]:

@@ -64,13 +64,16 @@ class GK(DefinedNamespace):
     Keynote: URIRef
     LegislativeCommittee: URIRef
     Legislature: URIRef
+    PolicyPlan: URIRef
     Program: URIRef
     ProgramEdition: URIRef
+    Proposal: URIRef
     Roundtable: URIRef
     SiteVisit: URIRef
     SourceDocument: URIRef
     Webinar: URIRef
     # properties
+    adaptedTo: URIRef
     advocatesFor: URIRef
     award: URIRef
     awardedBy: URIRef
@@ -78,8 +81,10 @@ class GK(DefinedNamespace):
     callsOn: URIRef
     ceremony: URIRef
     characterCount: URIRef
+    concernedAbout: URIRef
     counterpart: URIRef
     country: URIRef
+    countryCount: URIRef
     dateWithoutYear: URIRef
     editionNumber: URIRef
     editionOf: URIRef
@@ -98,15 +103,18 @@ class GK(DefinedNamespace):
     operatedBy: URIRef
     participant: URIRef
     participantCount: URIRef
+    partOfProgram: URIRef
     placeVisited: URIRef
     presenter: URIRef
     producedBy: URIRef
+    programOfficeCount: URIRef
     recipient: URIRef
     section: URIRef
     sha256: URIRef
     sourceFile: URIRef
     speaker: URIRef
     standardsFrom: URIRef
+    subgroupOf: URIRef
     startMonth: URIRef
     welcomed: URIRef
 
