@@ -103,7 +103,12 @@ def test_a_removed_document_comes_back_through_the_whole_flow(checkout):
     countries = {
         tuple(f) for c in accepted_file["claims"] for f in c.get("facts", []) if f[1] == "gk:country"
     }
-    expected = {tuple(f) for c in curated["claims"] for f in c.get("facts", []) if f[1] == "gk:country"}
+    expected = {
+        tuple(fact_row(f))
+        for c in curated["claims"]
+        for f in c.get("facts", [])
+        if fact_row(f)[1] == "gk:country"
+    }
     assert countries == expected
     # the rejected claim stays in the draft, the accepted ones left it
     remaining = yaml.safe_load(draft_file.read_text("utf-8"))["claims"]

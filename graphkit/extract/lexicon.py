@@ -38,6 +38,7 @@ class Lexicon:
     generic: frozenset[str]
     body_words: frozenset[str]
     unit_words: frozenset[str]
+    event_words: frozenset[str]
     adjective_countries: frozenset[str]
     verbs_after_names: frozenset[str]
     home_country: str
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         generic=frozenset(names["generic"]),
         body_words=frozenset(names["body_words"]),
         unit_words=frozenset(names["unit_words"]),
+        event_words=frozenset(names["event_words"]),
         adjective_countries=frozenset(names["adjective_countries"]),
         verbs_after_names=frozenset(names["verbs_after_names"]),
         home_country=place_data["home_country"],

@@ -56,6 +56,8 @@ _FAMILIES = {
     "schema:CreativeWorkSeries": "work",
     "schema:CreativeWork": "work",
     "schema:Legislation": "work",
+    "gk:PolicyPlan": "work",
+    "gk:Proposal": "work",
     "schema:Event": "event",
     "gk:Ceremony": "event",
     "gk:Roundtable": "event",

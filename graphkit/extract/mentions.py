@@ -359,6 +359,14 @@ class _Finder:
         elif follower in lex.unit_words and kind and lex.cues.get(words[-1], "").endswith("Organization"):
             span = doc[a : b + 1]  # "... Public Affairs section"
             text, kind = span.text, "org:OrganizationalUnit"
+        elif follower in lex.event_words and not kind:
+            span = doc[a : b + 1]  # "the COVID-19 pandemic"
+            text, kind = span.text, "schema:Event"
+        elif (
+            follower in {"program", "programme"} and len(words) > 1 and any(w in lex.acronyms for w in words)
+        ):
+            span = doc[a : b + 1]  # "Meridian's IVLP TIP Heroes program"
+            text, kind = span.text, "gk:Program"
         if (
             len(words) == 1
             and text in lex.cues

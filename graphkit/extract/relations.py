@@ -56,6 +56,13 @@ _MONTHS = {
     )
 }
 _POSSESSIVE = "(?:'s|\u2019s)"
+_NUMBERS = {
+    word: str(n)
+    for n, word in enumerate(
+        "two three four five six seven eight nine ten eleven twelve".split(),  # noqa: SIM905
+        start=2,
+    )
+}
 _PLACE_TYPES = {"schema:Country", "schema:State", "schema:City", "schema:Place"}
 
 
@@ -195,6 +202,7 @@ class _Rules:
         self.edition: str | None = None
         self.consumed: set[int] = set()
         self.program_sentences: set[int] = set()
+        self.group: str | None = None
         self.presented_by: tuple[_Sentence, str, str | None] | None = None
 
     def id(self, m: Mention) -> str:
@@ -593,7 +601,6 @@ class _Rules:
         event = self.d.entity(f"Visit to the {org.text}", "gk:SiteVisit", span=(start, org.end))
         self.d.fact(s, "visit", event, "gk:counterpart", self.id(org), 0.7)
         self.d.fact(s, "visit", event, "schema:superEvent", self.edition, 0.65)
-        self.d.fact(s, "visit", self.edition, "gk:counterpart", self.id(org), 0.7)
         self._event_place(s, event)
         visitor = self._hero_referent(s)
         if visitor is not None:  # "her visit to the ..."
@@ -656,7 +663,8 @@ class _Rules:
         programs = [m for m in self.mentions if m.type == "gk:Program"]
         if not programs or not self.year:
             return
-        program = Counter(self.id(m) for m in programs).most_common(1)[0][0]
+        main = Counter(self.id(m) for m in programs).most_common(1)[0][0]
+        program = self._sub_program(programs, main)
         heroes = {
             s.start
             for s in self.sentences
@@ -674,6 +682,7 @@ class _Rules:
             if program_ids & {self.id(m) for m in s.mentions if m.type != "?"}
             or re.search(r"\bthe program\b", s.text)
         ]
+        self.group = next((g for g in map(self._subgroup, about_program) if g), None)
         for s in about_program:
             self._edition_participants(s, edition, program)
         for s in self.sentences:  # "In Boston, she took away ...": a hero in a place the program visited
@@ -697,15 +706,47 @@ class _Rules:
                         ):
                             self.d.fact(s, "program", edition, "gk:counterpart", self.id(m), 0.7)
         self._edition_experts(edition)
-        self.program_sentences = about | heroes
+        self.program_sentences = about
         self._events_in_program()
         for s in self.sentences:
             self.visits(s)
-        self._presenter_of_each()
+
+    def _sub_program(self, programs: list[Mention], main: str) -> str:
+        """Return the program named within the main one ("Meridian's IVLP TIP Heroes program") or the main."""
+        names = {self.d.entities[main].label, *self.d.entities[main].aliases}
+        if self.d.entities[main].known:
+            names |= set(self.d.registry.entities[main].aliases)
+        subs = [m for m in programs if self.id(m) != main and names & set(m.text.split())]
+        if not subs:
+            return main
+        sub = self.id(subs[0])
+        for m in subs:
+            sentence = next(x for x in self.sentences if x.start <= m.start < x.end)
+            self.d.fact(sentence, "program", sub, "gk:partOfProgram", main, 0.7)
+            owner = [o for o in sentence.mentions if o.end <= m.start and family(o.type) == "organization"]
+            if owner and re.fullmatch(_POSSESSIVE + " ", self.d.text[owner[-1].end : m.start]):
+                self.d.fact(sentence, "program", sub, "gk:operatedBy", self.id(owner[-1]), 0.75)
+        return sub
+
+    def _subgroup(self, s: _Sentence) -> str | None:
+        """Return the group "for six of these awardees" names: a part of the year's cohort."""
+        found = re.search(
+            r"\bfor (\w+) of (?:these|the) (?:awardees|heroes|honorees)\b", s.text, re.IGNORECASE
+        )
+        cohort = self.cohort(self.year) if found and self.year else None
+        if cohort is None or found[1].lower() not in _NUMBERS:
+            return None
+        start = s.start + found.start(1)
+        label = f"{found[1]} of the {self.d.entities[cohort].label}"
+        group = self.d.entity(label, "gk:HeroCohort", span=(start, s.start + found.end()))
+        self.d.alias(group, found[0].removeprefix("for "))
+        self.d.fact(s, "program", group, "gk:subgroupOf", cohort, 0.7)
+        self.d.fact(s, "program", group, "gk:memberCount", _NUMBERS[found[1].lower()], 0.7)
+        return group
 
     def _edition_participants(self, s: _Sentence, edition: str, program: str) -> None:
         """Draft what a sentence about the program says: participants, implementer."""
-        cohort = self.cohort(self.year)
+        cohort = self.group or self.cohort(self.year)
         self.d.fact(s, "program", edition, "gk:editionOf", program, 0.8)
         self.d.fact(s, "program", edition, "gk:editionYear", self.year, 0.7)
         implements = (
@@ -768,10 +809,8 @@ class _Rules:
                 continue  # the state of the city before it
             self.d.fact(s, "program", edition, "gk:placeVisited", self.id(m), 0.7)
         cohorts = [m for m in s.mentions if m.type == "gk:HeroCohort"]
-        if (
-            places and cohorts and self.year
-        ):  # "The TIP Report Heroes will be ... visiting with partners in ..."
-            self.d.fact(s, "program", edition, "gk:participant", self.cohort(self.year), 0.6)
+        if places and cohorts and self.year:  # "The TIP Report Heroes will be visiting with partners in"
+            self.d.fact(s, "program", edition, "gk:participant", self.group or self.cohort(self.year), 0.6)
 
     def _edition_experts(self, edition: str) -> None:
         """Draft the people introduced by name and role after "... meet with experts" as counterparts."""
@@ -791,15 +830,6 @@ class _Rules:
                         )
                     ):
                         self.d.fact(s, "program", edition, "gk:counterpart", self.id(m), 0.65)
-
-    def _presenter_of_each(self) -> None:
-        """Draft the cohort's presenter as the presenter of each hero's award."""
-        if self.presented_by:
-            s, presenter, date = self.presented_by
-            for record in self.conferrals.values():
-                self.d.fact(s, "presented", record, "gk:presenter", presenter, 0.6)
-                if date:
-                    self.d.fact(s, "presented", record, "dcterms:date", date, 0.6)
 
     def mentions_only(self) -> None:
         named = {x for c in self.d.claims.values() for f in c.facts for x in (f[0], f[2])}
