@@ -71,10 +71,12 @@ def test_award_conferrals_with_year_and_presenter(drafts):
     conferral = next(s for s, p, o in rows if p == "gk:recipient" and o == "dara-mech")
     assert [conferral, "gk:award", "tip-report-heroes-award"] in rows
     assert [conferral, "gk:awardYear", "2023"] in rows
-    assert [conferral, "gk:presenter", "antony-blinken"] in rows
     assert ["2023-tip-report-heroes", "gk:hasMember", "dara-mech"] in rows
     cohort = next(s for s, p, o in rows if p == "gk:recipient" and o == "2023-tip-report-heroes")
     assert [cohort, "dcterms:date", "2023-06-15"] in rows
+    assert [cohort, "gk:presenter", "antony-blinken"] in rows
+    # "presented eight ... activists": a fact of the group's conferral, not copied to each hero
+    assert not any(s == conferral and p == "gk:presenter" for s, p, o in rows)
 
 
 def test_roles_after_the_name_and_before_it(drafts):
@@ -106,8 +108,18 @@ def test_report_editions_publishers_and_programs(drafts):
     assert [edition, "schema:publisher", "u-s-department-of-state"] in ijm
     assert ["international-justice-mission", "gk:welcomed", edition] in ijm
     meridian = facts(drafts["meridian-2023-ivlp-tip-heroes"])
-    ivlp = "international-visitor-leadership-program-2023"
+    # "Meridian's IVLP TIP Heroes program" is a program within the IVLP, run by Meridian
+    program = "ivlp-tip-heroes-program"
+    assert [program, "gk:partOfProgram", "international-visitor-leadership-program"] in meridian
+    assert [program, "gk:operatedBy", "meridian-international-center"] in meridian
+    ivlp = "ivlp-tip-heroes-program-2023"
+    assert [ivlp, "gk:editionOf", program] in meridian
     assert [ivlp, "gk:implementer", "meridian-international-center"] in meridian
+    # "for six of these awardees": a group within the cohort takes part, not the whole cohort
+    group = "six-of-the-2023-tip-report-heroes"
+    assert [group, "gk:subgroupOf", "2023-tip-report-heroes"] in meridian
+    assert [ivlp, "gk:participant", group] in meridian
+    assert [ivlp, "gk:participant", "2023-tip-report-heroes"] not in meridian
     for place in ("washington-dc", "boston", "miami"):
         assert [ivlp, "gk:placeVisited", place] in meridian
     assert ["boston", "schema:containedInPlace", "massachusetts"] in meridian

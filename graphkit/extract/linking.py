@@ -50,7 +50,7 @@ _FAMILIES = {
     "gk:ProgramEdition": "edition",
     "schema:Service": "program",
     "gk:Award": "award",
-    "gk:AwardConferral": "award",
+    "gk:AwardConferral": "conferral",
     "gk:HeroCohort": "cohort",
     "schema:Report": "work",
     "schema:CreativeWorkSeries": "work",
@@ -70,6 +70,9 @@ _FAMILIES = {
     "org:Membership": "membership",
     "schema:Quotation": "quotation",
 }
+
+
+_RECORDS = {"conferral", "membership", "edition", "quotation"}
 
 
 def family(curie: str) -> str:
@@ -149,6 +152,8 @@ class Registry:
     def propose(self, name: str, type_curie: str) -> tuple[str, str] | None:
         """Return ``(entity id, reason)`` when *name* may be an existing entity, else None."""
         kind = family(type_curie)
+        if kind in _RECORDS:
+            return None  # a conferral, a role held, an edition, a quotation: made by the draft, never merged
         words = normalize(name).split()
         for entity in self.entities.values():
             if family(entity.type) != kind:
