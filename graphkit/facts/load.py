@@ -24,7 +24,7 @@ from graphkit.yamlfile import LocatedDict, LocatedList, load_yaml
 
 __all__ = ["load_facts", "parse_literal"]
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch: `$` would accept a final "\n"
 _LEXICAL_FORMS: dict[URIRef, tuple[re.Pattern[str], str]] = {
     XSD.gYear: (re.compile(r"^\d{4}$"), "a year like 2023"),
     XSD.date: (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "a date like 2023-06-15"),
@@ -88,7 +88,7 @@ def parse_literal(value: str, datatype: URIRef) -> Literal:
     pattern, expected = _LEXICAL_FORMS.get(datatype, (None, ""))
     if pattern is None:
         raise ValueError(f"graphkit cannot read literals of type {datatype}")
-    if not pattern.match(value):
+    if not pattern.fullmatch(value):
         raise ValueError(f"{value!r} is not {expected}")
     if datatype == XSD.date:
         dt.date.fromisoformat(value)
@@ -113,7 +113,7 @@ def _load_entities(path: Path, vocab: Vocabulary) -> dict[str, Entity]:
         if not isinstance(entry, LocatedDict):
             raise InputError("each entity must be a mapping", path=path, line=data.line)
         entity_id = _text(entry, "id", path)
-        if not _ID.match(entity_id):
+        if not _ID.fullmatch(entity_id):
             raise InputError(f"bad entity id {entity_id!r} (use a-z, 0-9, '-')", path=path, line=entry.line)
         if entity_id in entities:
             first = entities[entity_id].line

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
+from graphkit.errors import InputError
 from graphkit.files import read_turtle
 from graphkit.paths import project_paths
 from graphkit.vocab.namespaces import RDF, RDFS, SH, SKOS
@@ -67,8 +68,15 @@ def validate_dataset(dataset: Dataset, shapes: str | Path | None = None) -> list
     from graphkit.vocab.namespaces import PREFIXES
 
     data = _union(dataset)
-    shapes_graph = read_turtle(shapes or project_paths().shapes)
-    _, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    shapes_path = Path(shapes or project_paths().shapes)
+    shapes_graph = read_turtle(shapes_path)
+    # SPARQL-based constraints would run queries (SERVICE included) through rdflib's engine.
+    if any(next(shapes_graph.triples((None, p, None)), None) for p in (SH.sparql, SH.select, SH.ask)):
+        message = "SPARQL-based constraints (sh:sparql) are not supported in the shapes"
+        raise InputError(message, path=shapes_path)
+    _, report, text = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    if not isinstance(report, Graph):
+        raise InputError(f"the shapes cannot be checked: {text}", path=shapes_path)
     for prefix, iri in PREFIXES.items():
         report.bind(prefix, iri, override=True)
     violations = []

@@ -49,6 +49,7 @@ from rdflib import SKOS
 
 from graphkit.errors import QueryError
 from graphkit.sparql.binding import bind_values
+from graphkit.sparql.remote import check_url, one_line, redact, request
 from graphkit.sparql.results import QueryResult
 from graphkit.sparql.safety import CheckedQuery, QueryForm, check_query
 from graphkit.vocab.namespaces import PREFIXES
@@ -69,6 +70,11 @@ _PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w\-.]*)?\s*:", re.IGNORECASE)
 class Endpoint:
     """A SPARQL 1.1 Protocol endpoint to run queries against.
 
+    Queries are sent by :func:`graphkit.sparql.remote.request`: the whole
+    request must finish within ``timeout``, only same-host ``307``/``308``
+    redirects are followed, and ``user:password@`` in the URL is sent as
+    Basic authentication and never shown.
+
     Parameters
     ----------
     url : str
@@ -76,15 +82,22 @@ class Endpoint:
         ``http://127.0.0.1:7878/query`` for Oxigraph,
         ``http://localhost:3030/ds/sparql`` for Fuseki).
     timeout : float
-        Seconds to wait for the server (connection and each read).
+        Seconds one query may take, from connecting to the last byte.
+
+    Examples
+    --------
+    >>> Endpoint("https://reader:secret@example.org/sparql")
+    Endpoint(url='https://***@example.org/sparql', timeout=60.0)
     """
 
     url: str
     timeout: float = 60.0
 
     def __post_init__(self) -> None:
-        if not re.match(r"https?://[^/\s]+", self.url):
-            raise QueryError(f"an endpoint URL must start with http:// or https://: {self.url!r}")
+        check_url(self.url, what="an endpoint URL", error=QueryError)
+
+    def __repr__(self) -> str:
+        return f"Endpoint(url={redact(self.url)!r}, timeout={self.timeout!r})"
 
 
 def prepare_query(text: str, *, bindings: Mapping[str, object] | None = None) -> tuple[CheckedQuery, str]:
@@ -260,29 +273,23 @@ def _graph_result(form: QueryForm, graph: Graph, max_rows: int | None) -> QueryR
 
 def _post(endpoint: Endpoint, text: str, accept: str) -> tuple[str, bytes]:
     """POST a query (form-encoded, SPARQL 1.1 Protocol 2.1.2); return content type and body."""
-    from urllib.error import HTTPError, URLError
     from urllib.parse import urlencode
-    from urllib.request import Request, urlopen
 
-    request = Request(
+    response = request(
+        "POST",
         endpoint.url,
-        data=urlencode({"query": text}).encode(),
-        headers={
-            "Accept": accept,
-            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-            "User-Agent": "graphkit",
-        },
-        method="POST",
+        body=urlencode({"query": text}).encode(),
+        headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
+        timeout=endpoint.timeout,
+        error=QueryError,
+        peer="the endpoint",
     )
-    try:
-        with urlopen(request, timeout=endpoint.timeout) as response:
-            return response.headers.get("Content-Type", ""), response.read()
-    except HTTPError as exc:
-        detail = exc.read(2000).decode("utf-8", "replace").strip()
-        raise QueryError(f"the endpoint {endpoint.url} answered {exc.code} {exc.reason}: {detail}") from None
-    except (URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise QueryError(f"cannot reach the endpoint {endpoint.url}: {reason}") from None
+    if response.status >= 400:
+        detail = one_line(response.body[:2000].decode("utf-8", "replace"), url=endpoint.url)
+        raise QueryError(
+            f"the endpoint {redact(endpoint.url)} answered {response.status} {response.reason}: {detail}"
+        )
+    return response.headers.get("Content-Type", ""), response.body
 
 
 def _json_term(value: Mapping[str, str]) -> Node:
