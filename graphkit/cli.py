@@ -714,7 +714,7 @@ def add(
     for span in added.boilerplate:
         console.print(f"  boilerplate: {span.kind} at characters {span.start}-{span.end}")
     if added.publisher_note:
-        console.print(f"  note: {added.publisher_note}")
+        console.print(f"  note: {added.publisher_note}", markup=False)
     console.print(f"next: graphkit extract {added.id}")
 
 
@@ -751,11 +751,14 @@ def extract(
         table.add_column(column, overflow="fold")
     for claim in draft.claims:
         facts = "\n".join(" ".join(f) for f in claim.facts) or "mentions: " + ", ".join(claim.mentions)
-        table.add_row(claim.id, f"{claim.confidence:.2f}", facts, claim.quote[:160])
+        table.add_row(claim.id, f"{claim.confidence:.2f}", Text(facts), Text(_printable(claim.quote[:160])))
     console.print(table)
     for entity in new:
         if entity.merge:
-            console.print(f"merge proposed: {entity.id} -> {entity.merge['into']} ({entity.merge['reason']})")
+            console.print(
+                f"merge proposed: {entity.id} -> {entity.merge['into']} ({entity.merge['reason']})",
+                markup=False,
+            )
     if not draft.claims:
         console.print("the text names no entity the extractor recognises: the draft is empty")
     if written is not None:
@@ -767,11 +770,13 @@ def extract(
 def _show_claim(draft, claim, text: str) -> None:
     before = text[max(0, claim.start - 160) : claim.start]
     after = text[claim.end : claim.end + 160]
+    console.print(Text(f"\n{claim.id} ({claim.status}, confidence {claim.confidence:.2f})", style="bold"))
     console.print(
-        f"\n[bold]{claim.id}[/bold] ({claim.status}, confidence {claim.confidence:.2f})\n"
-        f"[dim]...{rich.markup.escape(before)}[/dim][reverse]{rich.markup.escape(claim.quote)}[/reverse]"
-        f"[dim]{rich.markup.escape(after)}...[/dim]",
-        markup=True,
+        Text.assemble(
+            ("..." + _printable(before), "dim"),
+            (_printable(claim.quote), "reverse"),
+            (_printable(after) + "...", "dim"),
+        )
     )
 
     def label(x: str) -> str:

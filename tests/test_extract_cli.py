@@ -188,3 +188,10 @@ def test_too_large_a_file_is_refused(checkout, tmp_path):
     result = run(checkout, "extract", str(path))
     assert result.returncode == 2
     assert "is more than graphkit extracts from" in result.stderr
+
+
+def test_quotes_are_shown_as_written(checkout):
+    """Brackets in a quote ("This crime [of trafficking in persons]") are text, not rich markup."""
+    result = run(checkout, "extract", "ijm-2021-tip-report-release")
+    assert result.returncode == 0, result.stderr
+    assert "[of trafficking in persons]" in result.stdout
