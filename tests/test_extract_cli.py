@@ -195,3 +195,22 @@ def test_quotes_are_shown_as_written(checkout):
     result = run(checkout, "extract", "ijm-2021-tip-report-release")
     assert result.returncode == 0, result.stderr
     assert "[of trafficking in persons]" in result.stdout
+
+
+def test_a_hostile_or_broken_draft_is_one_clear_error(checkout):
+    before = curated_digest(checkout)
+    drafts = checkout / "data/drafts"
+    drafts.mkdir()
+    bomb = 'a: &a ["x", "x"]\nb: &b [*a, *a]\nc: [*b, *b]\ndraft: true\ndocument: state-2021-tip-report\n'
+    (drafts / "state-2021-tip-report.yaml").write_text(bomb, encoding="utf-8")
+    result = run(checkout, "review", "state-2021-tip-report", "--accept-all")
+    assert result.returncode == 2
+    assert "anchors and aliases" in result.stderr
+    assert "Traceback" not in result.stderr
+    broken = "draft: true\ndocument: state-2021-tip-report\nclaims:\n"
+    broken += "- {id: c1, quote: x, start: one, end: 2}\n"
+    (drafts / "state-2021-tip-report.yaml").write_text(broken, encoding="utf-8")
+    result = run(checkout, "accept", "state-2021-tip-report")
+    assert result.returncode == 2
+    assert "malformed draft" in result.stderr
+    assert curated_digest(checkout) == before

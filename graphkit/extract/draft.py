@@ -31,6 +31,7 @@ import yaml
 
 from graphkit.errors import InputError
 from graphkit.files import atomic_write
+from graphkit.yamlfile import load_yaml
 
 __all__ = ["STATUSES", "Draft", "DraftClaim", "DraftEntity", "read_draft", "write_draft", "yaml_text"]
 
@@ -193,9 +194,22 @@ def read_draft(path: Path, registry_types: dict[str, tuple[str, str]] | None = N
     """
     if not path.is_file():
         raise InputError(f"no draft at {path}: run `graphkit extract` first")
-    data = yaml.safe_load(path.read_text("utf-8"))
-    if not isinstance(data, dict) or data.get("draft") is not True:
+    data = load_yaml(path)  # no aliases, bounded size and depth, numbers kept as text
+    if not isinstance(data, dict) or str(data.get("draft")).lower() != "true":
         raise InputError("not a graphkit draft (it lacks 'draft: true')", path=path)
+    try:
+        entities, claims = _read_records(data, registry_types or {})
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"malformed draft ({exc.__class__.__name__}: {exc})", path=path) from None
+    for claim in claims:
+        if claim.status not in STATUSES:
+            raise InputError(f"claim {claim.id!r}: status must be one of {', '.join(STATUSES)}", path=path)
+    return Draft(
+        str(data["document"]), int(data.get("characters", 0)), entities, claims, data.get("source", "")
+    )
+
+
+def _read_records(data: dict, registry_types: dict[str, tuple[str, str]]) -> tuple[dict, list]:
     entities: dict[str, DraftEntity] = {}
     for record in data.get("entities") or []:
         entities[record["id"]] = DraftEntity(
@@ -203,31 +217,25 @@ def read_draft(path: Path, registry_types: dict[str, tuple[str, str]] | None = N
             type=record["type"],
             label=record["label"],
             aliases=list(record.get("aliases") or []),
-            mentions=[tuple(m) for m in record.get("mentions") or []],
+            mentions=[(int(a), int(b)) for a, b in record.get("mentions") or []],
             confidence=float(record.get("confidence", 0.8)),
             quote=record.get("quote", ""),
-            merge=record.get("merge"),
+            merge=dict(record["merge"]) if record.get("merge") else None,
         )
     for entity_id in data.get("known") or []:
-        type_curie, label = (registry_types or {}).get(entity_id, ("", entity_id))
+        type_curie, label = registry_types.get(entity_id, ("", entity_id))
         entities[entity_id] = DraftEntity(id=entity_id, type=type_curie, label=label, known=True)
-    claims = []
-    for record in data.get("claims") or []:
-        status = record.get("status", "proposed")
-        if status not in STATUSES:
-            raise InputError(
-                f"claim {record.get('id')!r}: status must be one of {', '.join(STATUSES)}", path=path
-            )
-        claims.append(
-            DraftClaim(
-                id=record["id"],
-                quote=record["quote"],
-                start=int(record["start"]),
-                end=int(record["end"]),
-                facts=[list(f) for f in record.get("facts") or []],
-                mentions=list(record.get("mentions") or []),
-                confidence=float(record.get("confidence", 0.8)),
-                status=status,
-            )
+    claims = [
+        DraftClaim(
+            id=record["id"],
+            quote=record["quote"],
+            start=int(record["start"]),
+            end=int(record["end"]),
+            facts=[[str(x) for x in f] for f in record.get("facts") or []],
+            mentions=[str(m) for m in record.get("mentions") or []],
+            confidence=float(record.get("confidence", 0.8)),
+            status=record.get("status", "proposed"),
         )
-    return Draft(data["document"], int(data.get("characters", 0)), entities, claims, data.get("source", ""))
+        for record in data.get("claims") or []
+    ]
+    return entities, claims

@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from graphkit.errors import GraphkitError, InputError
 from graphkit.extract.draft import Draft, DraftEntity, read_draft, write_draft, yaml_text
 from graphkit.extract.linking import KnownEntity
 from graphkit.files import atomic_write
 from graphkit.paths import ProjectPaths, project_paths
+from graphkit.yamlfile import load_yaml, load_yaml_text
 
 __all__ = [
     "AcceptResult",
@@ -307,7 +306,7 @@ def undo_merge(drafted_id: str, root: str | Path | None = None) -> dict:
 
     paths = project_paths(root)
     merges_file = _merges_file(paths)
-    records = yaml.safe_load(merges_file.read_text("utf-8")) if merges_file.is_file() else []
+    records = load_yaml(merges_file) if merges_file.is_file() else []
     record = next((r for r in records or [] if r.get("drafted") == drafted_id), None)
     if record is None:
         raise InputError(f"no accepted merge of a drafted entity {drafted_id!r} in {merges_file.name}")
@@ -317,7 +316,9 @@ def undo_merge(drafted_id: str, root: str | Path | None = None) -> dict:
     blocks = re.split(r"(?m)^(?=  - quote: )", statements.read_text("utf-8"))
     pattern = re.compile(r"(?<![a-z0-9-])" + re.escape(record["into"]) + r"(?![a-z0-9-])")
     for n, block in enumerate(blocks):
-        parsed = yaml.safe_load(textwrap.dedent(block)) if block.startswith("  - quote: ") else None
+        parsed = (
+            load_yaml_text(textwrap.dedent(block), statements) if block.startswith("  - quote: ") else None
+        )
         if parsed and parsed[0].get("quote") in quotes:
             lines = block.splitlines(keepends=True)
             blocks[n] = "".join(
