@@ -275,9 +275,9 @@ def test_html_page_is_safe(server) -> None:
     csp = headers["content-security-policy"]
     assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp
-    assert b"<textarea" in body
+    assert b"explorer.js" in body
     assert b'id="graph-link" hidden' in body
-    status, _, js = request(server, "GET", "/static/app.js")
+    status, _, js = request(server, "GET", "/static/explorer.js")
     assert status == 200
     assert b"innerHTML" not in js
     assert b"textContent" in js

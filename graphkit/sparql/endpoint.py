@@ -40,10 +40,11 @@ Safety.
   not even with a "simple" form POST, and CORS headers are sent only to
   configured origins. Following a link from another site may open the HTML
   pages, never ``/sparql``.
-* The HTML page at ``/`` renders results as text nodes under a strict
-  Content-Security-Policy; it lists the named questions and, when configured,
-  links to the interactive graph page served at ``/graph``. More pages are
-  added as :class:`Route` entries of ``SparqlServer.get_routes``.
+* The explorer at ``/`` (:mod:`graphkit.explorer`) renders everything as
+  text nodes under a strict Content-Security-Policy; its ``/api/...``
+  requests run in the query workers as queries do, and it links, when
+  configured, to the interactive graph page served at ``/graph``. More pages
+  are added as :class:`Route` entries of ``SparqlServer.get_routes``.
 
 Examples
 --------
@@ -69,6 +70,10 @@ from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
 from graphkit.errors import InputError
+from graphkit.explorer import api as explorer_api
+from graphkit.explorer.assets import CSP as EXPLORER_CSP
+from graphkit.explorer.assets import PATHS as EXPLORER_PATHS
+from graphkit.explorer.assets import static_file as explorer_file
 from graphkit.sparql.results import MEDIA_TYPES, Format
 from graphkit.sparql.safety import QueryForm
 from graphkit.sparql.worker import Reply, WorkerPool, default_memory_limit, format_size, text_reply
@@ -107,10 +112,6 @@ _OFFERS_GRAPH: list[tuple[str, Format]] = [
 ]
 
 _LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
-_CSP_PAGE = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-    "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 _CSP_GRAPH = (
     "default-src 'self' 'unsafe-inline' data: blob:; connect-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -237,6 +238,8 @@ def answer_query(dataset: Any, job: dict[str, Any]) -> Reply:
     from graphkit.sparql.results import format_result
     from graphkit.sparql.safety import check_query
 
+    if "api" in job:  # the explorer's API (graphkit.explorer.api)
+        return Reply(*explorer_api.handle(dataset, job["api"], job["params"], max_rows=job["max_rows"]))
     try:
         checked = check_query(job["query"])
     except UnsafeQueryError as exc:
@@ -265,12 +268,6 @@ def answer_query(dataset: Any, job: dict[str, Any]) -> Reply:
 
 
 # ----------------------------------------------------------------- HTTP
-
-
-def _static(name: str) -> bytes:
-    from importlib.resources import files
-
-    return files("graphkit.sparql").joinpath("static", name).read_bytes()
 
 
 def _host_port(authority: str, default_port: int | None) -> tuple[str, int | None] | None:
@@ -469,11 +466,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- routes
 
-    def _page_index(self, params: dict[str, list[str]]) -> None:
-        page = _static("index.html")
-        if self.server.config.graph_page is not None:
-            page = page.replace(b'id="graph-link" hidden', b'id="graph-link"')
-        self._send(200, page, {"Content-Security-Policy": _CSP_PAGE}, content_type="text/html; charset=utf-8")
+    def _explorer_file(self, params: dict[str, list[str]]) -> None:
+        path = urlsplit(self.path).path
+        body, media = explorer_file(path) or (b"", "text/plain")
+        if path in ("/", "/index.html") and self.server.config.graph_page is not None:
+            body = body.replace(b'id="graph-link" hidden', b'id="graph-link"')
+        self._send(200, body, {"Content-Security-Policy": EXPLORER_CSP}, content_type=media)
+
+    def _explorer_api(self, params: dict[str, list[str]]) -> None:
+        job = {"api": urlsplit(self.path).path, "params": params, "max_rows": self.server.config.max_rows}
+        status, headers, body = self.server.pool.run(job)
+        self._send(status, body, headers)
 
     def _page_graph(self, params: dict[str, list[str]]) -> None:
         graph_page = self.server.config.graph_page
@@ -601,11 +604,6 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, body, {**headers, "Vary": "Accept"})
 
 
-def _static_route(name: str, content_type: str) -> Route:
-    """Answer one file of ``graphkit/sparql/static``."""
-    return Route(lambda handler, params: handler._send(200, _static(name), content_type=content_type))
-
-
 class SparqlServer(ThreadingHTTPServer):
     """The endpoint's HTTP server: a thread per connection, a pool of query workers.
 
@@ -658,11 +656,10 @@ class SparqlServer(ThreadingHTTPServer):
         ).encode("utf-8")
         self.get_routes: dict[str, Route] = {
             "/sparql": Route(_Handler._query),
-            "/": Route(_Handler._page_index, page=True),
-            "/index.html": Route(_Handler._page_index, page=True),
-            "/static/app.js": _static_route("app.js", "text/javascript; charset=utf-8"),
-            "/static/app.css": _static_route("app.css", "text/css; charset=utf-8"),
             "/queries.json": Route(_Handler._get_queries_json),
+            # The explorer: its page (which a link may open) and files, and its API.
+            **{p: Route(_Handler._explorer_file, page=p in ("/", "/index.html")) for p in EXPLORER_PATHS},
+            **{p: Route(_Handler._explorer_api) for p in explorer_api.PATHS},
         }
         if config.graph_page is not None:
             self.get_routes["/graph"] = Route(_Handler._page_graph, page=True)
