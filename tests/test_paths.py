@@ -88,7 +88,7 @@ def test_build_prints_the_folder_it_builds(second):
         built.stdout.splitlines()[0]
         == f"data: {second.as_posix()} (the checkout holding the current directory)"
     )
-    assert built.stdout.splitlines()[-1] == "wrote data/build/graphkit.nq"
+    assert "wrote data/build/graphkit.nq" in built.stdout.splitlines()
 
 
 def test_the_checkout_around_the_current_directory_comes_before_graphkit_home(first, second):
