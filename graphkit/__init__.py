@@ -25,10 +25,13 @@ _EXPORTS: dict[str, str] = {
     "UnsafeQueryError": "graphkit.errors",
     "ValidationError": "graphkit.errors",
     "build": "graphkit.dataset",
+    "evidence": "graphkit.entity_evidence",
+    "find_evidence": "graphkit.entity_evidence",
     "is_stale": "graphkit.dataset",
     "load": "graphkit.dataset",
     "load_corpus": "graphkit.corpus",
     "open_store": "graphkit.rdf.store",
+    "resolve": "graphkit.entities",
     "summarize": "graphkit.dataset",
     "validate_dataset": "graphkit.rdf.validate",
 }
@@ -42,10 +45,13 @@ __all__ = [
     "ValidationError",
     "__version__",
     "build",
+    "evidence",
+    "find_evidence",
     "is_stale",
     "load",
     "load_corpus",
     "open_store",
+    "resolve",
     "summarize",
     "validate_dataset",
 ]
@@ -53,6 +59,8 @@ __all__ = [
 if TYPE_CHECKING:
     from graphkit.corpus import load_corpus
     from graphkit.dataset import Summary, build, is_stale, load, summarize
+    from graphkit.entities import resolve
+    from graphkit.entity_evidence import evidence, find_evidence
     from graphkit.errors import (
         GraphkitError,
         InputError,

@@ -70,6 +70,47 @@ def _print_note(kind: str, message: str, *, style: str = "yellow") -> None:
     errors.print(Text.assemble((f"{kind}:", style), " ", _printable(message)), soft_wrap=True)
 
 
+# Piped output is not wrapped at 80 columns: a table is as wide as its content.
+_PIPE_WIDTH = 100_000
+
+
+def _print_table(table: Table) -> None:
+    if console.is_terminal:
+        console.print(table)
+    else:
+        Console(highlight=False, width=_PIPE_WIDTH).print(table)
+
+
+def _rule(title: str) -> None:
+    if console.is_terminal:
+        console.rule(title)
+    else:
+        _print_text(f"── {title} ──")
+
+
+def _print_text(text: str) -> None:
+    console.print(text, markup=False, soft_wrap=not console.is_terminal)
+
+
+def _choice(value: str, choices: tuple[str, ...] | list[str], option: str) -> str:
+    """Read an option's value case-insensitively; an unknown one is an error listing the choices."""
+    import difflib
+
+    from graphkit.errors import InputError
+
+    wanted = value.strip().lower()
+    if wanted in choices:
+        return wanted
+    close = difflib.get_close_matches(wanted, list(choices), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise InputError(f"{option} is one of {', '.join(choices)}, not {value!r}{hint}")
+
+
+def _note(match) -> None:
+    if match.note:
+        _print_note("note", match.note, style="cyan")
+
+
 def _print_violations(violations: list) -> None:
     table = Table(title=f"{len(violations)} SHACL violation(s)", show_lines=False)
     for column in ("focus node", "path", "message", "value"):
@@ -121,13 +162,13 @@ def _print_summary(summary) -> None:
         ("evidence quotes", summary.evidence_quotes),
     ):
         totals.add_row(name, f"{value:,}")
-    console.print(totals)
+    _print_table(totals)
     by_type = Table(title="entities by type")
     by_type.add_column("type")
     by_type.add_column("entities", justify="right")
     for name, count in summary.entities_by_type.items():
         by_type.add_row(name, str(count))
-    console.print(by_type)
+    _print_table(by_type)
 
 
 @app.command()
@@ -294,7 +335,7 @@ def _print_query_list() -> None:
     for query in list_queries():
         params = ", ".join(f"{p.name}{'' if p.required else '?'}" for p in query.params)
         table.add_row(query.name, query.title, params, ", ".join(query.columns))
-    console.print(table)
+    _print_table(table)
 
 
 @app.command()
@@ -329,22 +370,25 @@ def query(
     ASK queries print true or false and exit 0 or 1.
     """
     from graphkit.errors import QueryError
-    from graphkit.sparql.engine import Endpoint, add_labels, run_query
-    from graphkit.sparql.library import get_query, list_queries
-    from graphkit.sparql.results import FORMATS, GRAPH_FORMATS, fold_labels, format_result, to_rich_table
+    from graphkit.sparql.engine import run_query
+    from graphkit.sparql.library import get_query, list_queries, suggest_query
+    from graphkit.sparql.results import FORMATS, GRAPH_FORMATS
 
     if list_all:
         _print_query_list()
         return
     if query is None:
         raise QueryError("give a named question, a .rq file or SPARQL text (see graphkit query --list)")
-    if output_format not in FORMATS:
-        raise QueryError(f"unknown format {output_format!r}; use one of {', '.join(FORMATS)}")
+    output_format = _choice(output_format, FORMATS, "--format")
     names = {q.name for q in list_queries()}
     params = _parse_params(param or [])
+    source = _source(endpoint)
     if query in names:
         named = get_query(query)
-        text, bindings = named.text, named.bindings(params)
+        values, matches = named.resolve_entities(params, source)
+        for match in matches.values():
+            _note(match)
+        text, bindings = named.text, named.bindings(values)
     else:
         path = Path(query)
         if query.endswith(".rq") or (len(query) < 4096 and "\n" not in query and path.is_file()):
@@ -353,32 +397,105 @@ def query(
             except OSError as exc:
                 raise QueryError(f"cannot read query file {query}: {exc.strerror}") from None
         elif not any(ch.isspace() or ch in "{}" for ch in query.strip()):
-            raise QueryError(f"no named question {query!r}; see graphkit query --list")
+            close = suggest_query(query)
+            hint = f"did you mean {close}? " if close else ""
+            raise QueryError(f"no named question {query!r}; {hint}see graphkit query --list")
         else:
             text = query
         bindings = params
-    if endpoint:
-        source = Endpoint(endpoint)
-    else:
-        from graphkit.dataset import load
-
-        source = load()
     result = run_query(source, text, bindings=bindings, max_rows=max_rows)
     if result.form == "ASK" and output_format == "table":
         console.print("true" if result.boolean else "false")
         raise typer.Exit(0 if result.boolean else 1)
     if result.form in ("CONSTRUCT", "DESCRIBE") and output_format not in GRAPH_FORMATS:
         output_format = "turtle"
+    _print_result(result, source, output_format, labels=labels, max_rows=max_rows)
+
+
+def _source(endpoint: str | None):
+    """Return the dataset to ask: the endpoint when one is given, else the built graph."""
+    from graphkit.sparql.engine import Endpoint
+
+    if endpoint:
+        return Endpoint(endpoint)
+    from graphkit.dataset import load
+
+    return load()
+
+
+def _print_result(result, source, output_format: str, *, labels: bool, max_rows: int | None) -> None:
+    """Print a result as ``graphkit query`` does: labels added, tables for people, formats for tools."""
+    from graphkit.sparql.engine import add_labels
+    from graphkit.sparql.results import fold_labels, format_result, to_rich_table
+
     if labels and result.form == "SELECT":
         result = add_labels(result, source)
         if output_format in ("table", "markdown"):
             result = fold_labels(result)
     if output_format == "table":
-        console.print(to_rich_table(result))
+        _print_table(to_rich_table(result))
     else:
         sys.stdout.write(format_result(result, output_format))
         if result.truncated:
             errors.print(f"note: stopped after {max_rows} rows (--max-rows)")
+
+
+def _evidence_table(found) -> Table:
+    """One row per statement: the statement in words, the full quote, and where it stands."""
+    from rich.text import Text
+
+    from graphkit.sparql.results import display_term, fold_labels
+
+    result = fold_labels(found.result)
+    table = Table(show_lines=True, highlight=False, expand=console.is_terminal)
+    table.add_column("statement", overflow="fold", ratio=2)
+    table.add_column("quote", overflow="fold", ratio=4)
+    table.add_column("facts file:line, document and offsets", overflow="fold", ratio=3)
+    for row in result.records():
+        statement = " · ".join(display_term(row[c]) for c in ("subject", "predicate", "object"))
+        where = (
+            f"{display_term(row['source'])}\n{row['document_id']}, characters "
+            f"{display_term(row['start'])}-{display_term(row['end'])}\n{display_term(row['document'])}"
+        )
+        table.add_row(Text(statement), Text(str(row["quote"])), Text(where))
+    n = len(result)
+    table.caption = f"{n} statement{'s' if n != 1 else ''}"
+    return table
+
+
+@app.command()
+@handles_errors
+def evidence(
+    name: Annotated[str, typer.Argument(help="The entity: a name, an alias, part of one, an id or an IRI.")],
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="table, markdown, csv, tsv, json, xml."),
+    ] = "table",
+    endpoint: Annotated[
+        str | None, typer.Option("--endpoint", "-e", help="Run against this SPARQL 1.1 endpoint URL.")
+    ] = None,
+) -> None:
+    """List every statement about an entity with its full quote, document, offsets and facts file:line.
+
+    Statements about the records that name the entity (the date and presenter
+    of an award it received, a role it holds) are included: their subject is
+    the record. The machine formats add the IRIs, ``via`` (the record) and a
+    ``<column>_label`` column next to each IRI column.
+    """
+    from graphkit.entity_evidence import find_evidence
+    from graphkit.sparql.results import SELECT_FORMATS, fold_labels
+
+    output_format = _choice(output_format, SELECT_FORMATS, "--format")
+    source = _source(endpoint)
+    found = find_evidence(source, name)
+    _note(found.match)
+    entity = found.match.entity
+    if output_format == "table":
+        errors.print(Text(f"evidence about {_printable(entity.describe())}"), soft_wrap=True)
+        _print_table(_evidence_table(found))
+    else:  # the labels are there already; markdown shows them in place of the IRIs
+        result = fold_labels(found.result) if output_format == "markdown" else found.result
+        _print_result(result, source, output_format, labels=False, max_rows=None)
 
 
 @app.command()
@@ -473,17 +590,33 @@ EditionOption = Annotated[str | None, typer.Option("--edition", help="Only one p
 TypeOption = Annotated[
     list[str] | None, typer.Option("--type", help="Only entities of this type (repeatable).")
 ]
-FocusOption = Annotated[str | None, typer.Option("--focus", help="Only the ego graph of this entity.")]
+FocusOption = Annotated[
+    str | None, typer.Option("--focus", help="Only the entities around this one (a name, alias, id).")
+]
+RadiusOption = Annotated[
+    int, typer.Option("--radius", help="With --focus: how many hops around the entity to keep.")
+]
 
 
-def _project_view(nary: str, **view: Any):
+def _project_view(nary: str, *, focus: str | None = None, radius: int = 1, **view: Any):
+    """Project the graph and select the view; the focus is found among the entities of the view."""
     from graphkit.dataset import load
     from graphkit.errors import InputError
     from graphkit.network import project, select_view
+    from graphkit.network.labels import match_node
 
-    if nary not in ("keep", "collapse"):
-        raise InputError(f"--nary is 'keep' or 'collapse', not {nary!r}")
-    return select_view(project(load(), nary=nary), **view)
+    G, filters = select_view(project(load(), nary=_choice(nary, ("keep", "collapse"), "--nary")), **view)
+    if focus is None:
+        return G, filters
+    try:
+        match = match_node(G, focus)
+    except InputError as exc:
+        if not filters:
+            raise
+        raise InputError(f"{exc} (among the entities of the view: {'; '.join(filters)})") from None
+    _note(match)
+    G, around = select_view(G, focus=match.iri, radius=radius)
+    return G, filters + around
 
 
 def _frame_table(frame, title: str | None = None, *, top: int | None = None) -> Table:
@@ -536,7 +669,7 @@ def analyze(
     edition: EditionOption = None,
     entity_type: TypeOption = None,
     focus: FocusOption = None,
-    radius: Annotated[int, typer.Option("--radius", help="Radius of the ego graph.")] = 1,
+    radius: RadiusOption = 1,
     measure: Annotated[
         list[str] | None,
         typer.Option(
@@ -558,42 +691,47 @@ def analyze(
     """Analyse the network: summary, centrality, communities, brokers, continuity across years."""
     from graphkit.errors import InputError
     from graphkit.network import brokers, centrality, communities, continuity, export_graph, summary
+    from graphkit.network.analysis import MEASURES
+    from graphkit.network.export import FORMATS as EXPORT_FORMATS
+    from graphkit.network.export import export_format as export_format_for
 
-    reports = report or list(_REPORTS)
-    unknown = [r for r in reports if r not in _REPORTS]
-    if unknown:
-        raise InputError(f"unknown report {unknown[0]!r}; use {', '.join(_REPORTS)}")
+    reports = [_choice(r, _REPORTS, "--report") for r in report or _REPORTS]
+    measures = [_choice(m, MEASURES, "--measure") for m in measure or ("degree", "betweenness", "pagerank")]
+    if export_format is not None:
+        export_format = _choice(export_format, EXPORT_FORMATS, "--export-format")
+    if export is not None:
+        export_format = export_format_for(export, export_format)  # refuse a bad suffix before any work
     G, filters = _project_view(
         nary, year=year, document=document, edition=edition, focus=focus, radius=radius, types=entity_type
     )
-    console.rule(G.graph.get("title", "graph") + (f" ({'; '.join(filters)})" if filters else ""))
+    _rule(G.graph.get("title", "graph") + (f" ({'; '.join(filters)})" if filters else ""))
     if "summary" in reports:
-        console.print(str(summary(G)), markup=False)
+        _print_text(str(summary(G)))
     if "centrality" in reports:
-        console.rule("centrality")
-        table = centrality(G, measures=measure or ("degree", "betweenness", "pagerank"), top=top)
-        console.print(_frame_table(table))
+        _rule("centrality")
+        table = centrality(G, measures=measures, top=top)
+        _print_table(_frame_table(table))
     if "communities" in reports:
-        console.rule(f"communities (Louvain, seed {seed})")
-        console.print(_communities_text(communities(G, seed=seed)), markup=False)
+        _rule(f"communities (Louvain, seed {seed})")
+        _print_text(_communities_text(communities(G, seed=seed)))
     if "brokers" in reports:
-        console.rule("brokers")
+        _rule("brokers")
         found = brokers(G)
-        console.print(
+        _print_table(
             _frame_table(
                 found.articulation_points,
                 "articulation points (removing one cuts its component apart)",
                 top=top,
             )
         )
-        console.print(_frame_table(found.bridges, "bridges (removing one cuts its component apart)", top=top))
+        _print_table(_frame_table(found.bridges, "bridges (removing one cuts its component apart)", top=top))
     if "continuity" in reports:
         try:
             wanted = tuple(int(y) for y in years.split(","))
         except ValueError:
             raise InputError(f"--years takes years separated by commas, not {years!r}") from None
-        console.rule(f"continuity: entities in the material of {' and '.join(map(str, wanted))}")
-        console.print(_frame_table(continuity(G, years=wanted)))
+        _rule(f"continuity: entities in the material of {' and '.join(map(str, wanted))}")
+        _print_table(_frame_table(continuity(G, years=wanted)))
     if export is not None:
         for written in export_graph(G, export, format=export_format):
             console.print(f"wrote {written}")
@@ -608,17 +746,19 @@ def path(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or csv.")] = "text",
 ) -> None:
     """Print the shortest path between two entities, each hop with the quote that supports it."""
-    from graphkit.errors import InputError
     from graphkit.network import shortest_path
+    from graphkit.network.labels import match_node
 
-    if output_format not in ("text", "csv"):
-        raise InputError(f"--format is 'text' or 'csv', not {output_format!r}")
+    output_format = _choice(output_format, ("text", "csv"), "--format")
     G, _ = _project_view(nary)
-    found = shortest_path(G, source, target)
+    ends = [match_node(G, name) for name in (source, target)]
+    for match in ends:
+        _note(match)
+    found = shortest_path(G, ends[0].iri, ends[1].iri)
     if output_format == "csv":
         sys.stdout.write(found.to_frame().to_csv(index=False))
     else:
-        console.print(str(found), markup=False)
+        _print_text(str(found))
 
 
 @app.command()
@@ -633,20 +773,18 @@ def viz(
     edition: EditionOption = None,
     entity_type: TypeOption = None,
     focus: FocusOption = None,
-    depth: Annotated[int, typer.Option("--depth", help="Radius of the ego graph.")] = 1,
+    radius: RadiusOption = 1,
     size_by: Annotated[str, typer.Option("--size-by", help="degree, betweenness or documents.")] = "degree",
     max_nodes: Annotated[
         int | None, typer.Option("--max-nodes", help="Above this many entities show a reduced view.")
     ] = None,
 ) -> None:
     """Write a self-contained interactive HTML page of the graph (works offline)."""
-    from graphkit.errors import InputError
     from graphkit.viz import DEFAULT_MAX_NODES, SIZE_MEASURES, build_page
 
-    if size_by not in SIZE_MEASURES:
-        raise InputError(f"--size-by is one of {', '.join(SIZE_MEASURES)}, not {size_by!r}")
+    size_by = _choice(size_by, SIZE_MEASURES, "--size-by")
     G, filters = _project_view(
-        nary, year=year, document=document, edition=edition, focus=focus, radius=depth, types=entity_type
+        nary, year=year, document=document, edition=edition, focus=focus, radius=radius, types=entity_type
     )
     page = build_page(
         G,

@@ -23,6 +23,7 @@
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import display
 from matplotlib.ticker import MaxNLocator
 
 import graphkit as gk
@@ -134,11 +135,14 @@ plt.tight_layout()
 # %% [markdown]
 # ## The evidence behind a fact
 #
-# Every fact points to the verbatim quote that states it, with the document and character
-# offsets. Here is why the graph believes what it says about Sister Imelda Poole:
+# Every fact points to the verbatim quote that states it, with the document, the character
+# offsets and the facts file and line. Here is why the graph believes what it says about Sister
+# Imelda Poole (`gk.evidence` takes any name graphkit's resolver understands), quotes in full:
 
 # %%
-ask("evidence", label="Sister Imelda Poole")
+imelda = gk.evidence(ds, "Sister Imelda Poole")
+with pd.option_context("display.max_colwidth", None):
+    display(imelda[["predicate", "other", "quote", "document", "start", "end", "source"]])
 
 # %% [markdown]
 # The quote is an exact slice of the document: offsets count characters of the UTF-8 text.

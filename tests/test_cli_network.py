@@ -46,13 +46,19 @@ def test_path_prints_a_quote_for_each_hop():
 
 
 def test_unknown_and_ambiguous_labels_list_candidates():
-    unknown = graphkit("path", "Zaheer Ahmad", "Polaris")
+    unknown = graphkit("path", "Zaid Ahmose", "Polaris")
     assert unknown.returncode == 2
-    assert "Zaheer Ahmed" in unknown.stderr
-    ambiguous = graphkit("path", "Zaheer", "Polaris")
+    assert "did you mean:\n  Zaheer Ahmed (Person, zaheer-ahmed)" in unknown.stderr
+    ambiguous = graphkit("path", "Department", "Polaris")
     assert ambiguous.returncode == 2
     assert "say which" in ambiguous.stderr
+    assert "U.S. Department of State (Government body, us-department-of-state)" in ambiguous.stderr
     assert "Traceback" not in unknown.stderr + ambiguous.stderr
+    # records (her award conferral, the roles he holds) do not compete with the person
+    loose = graphkit("path", "Zaheer", "Polaris")
+    assert loose.returncode == 0, loose.stderr
+    assert loose.stdout.startswith("Zaheer Ahmed -> Polaris Project")
+    assert "note: 'Zaheer' read as Zaheer Ahmed (Person, zaheer-ahmed) (words match)" in loose.stderr
 
 
 def test_viz_writes_the_whole_graph_and_views(tmp_path):
@@ -67,7 +73,7 @@ def test_viz_writes_the_whole_graph_and_views(tmp_path):
     view = tmp_path / "view.html"
     result = graphkit("viz", "--output", str(view), "--year", "2023", "--type", "Person", "--type", "NGO")
     assert result.returncode == 0, result.stderr
-    assert "year 2023; types NGO, Person" in view.read_text(encoding="utf-8")
+    assert "Year 2023; types NGO, Person: " in view.read_text(encoding="utf-8")
 
 
 def test_viz_bad_option_is_a_clear_error(tmp_path):

@@ -40,9 +40,11 @@ def test_questions_list_parameters_and_views():
     assert by_name["evidence"]["params"] == [
         {
             "name": "label",
-            "kind": "string",
+            "kind": "entity",
             "required": True,
-            "description": "the entity's name or one of its aliases (case-insensitive)",
+            "description": (
+                "the entity: a name, an alias, part of one or an id (graphkit's resolver finds the entity)"
+            ),
         }
     ]
     assert by_name["who-met"]["view"] == "graph"

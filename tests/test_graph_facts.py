@@ -2,7 +2,19 @@
 
 from rdflib import Literal
 
-from graphkit.vocab.namespaces import DCTERMS, GK, OA, ORG, PROV, RDF, SCHEMA, SKOS, XSD, entity_iri
+from graphkit.vocab.namespaces import (
+    DCTERMS,
+    GK,
+    OA,
+    ORG,
+    PROV,
+    RDF,
+    SCHEMA,
+    SKOS,
+    XSD,
+    entity_iri,
+    graph_iri,
+)
 
 
 def ids(*names):
@@ -212,20 +224,24 @@ def test_every_quote_is_verbatim_at_its_offsets(dataset, root):
         assert doc.text[start:end] == str(dataset.value(quote, OA.exact))
 
 
-def test_every_fact_has_provenance_in_its_document_graph(dataset):
+def test_every_fact_has_provenance_in_the_provenance_graph(dataset):
+    """Each document graph holds facts only; each fact is reified, derived from a quote of that document."""
+    provenance = dataset.graph(graph_iri("provenance"))
     for g in (g for g in dataset.graphs() if "/document/" in str(g.identifier)):
-        facts = {
-            (s, p, o)
-            for s, p, o in g
-            if p not in (RDF.type, RDF.subject, RDF.predicate, RDF.object)
-            and not str(s).startswith("https://w3id.org/graphkit/id/statement/")
-            and not str(s).startswith("https://w3id.org/graphkit/id/evidence/")
-        }
-        reified = {
-            (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
-            for st in g.subjects(RDF.type, RDF.Statement)
-        }
+        facts = set(g)
         assert facts
+        assert not set(g.subjects(RDF.type, RDF.Statement))
+        assert not set(g.subjects(RDF.type, GK.EvidenceQuote))
+        reified = {
+            (
+                provenance.value(st, RDF.subject),
+                provenance.value(st, RDF.predicate),
+                provenance.value(st, RDF.object),
+            )
+            for st in provenance.subjects(RDF.type, RDF.Statement)
+            if g.identifier
+            in set(provenance.objects(provenance.value(st, PROV.wasDerivedFrom), PROV.wasQuotedFrom))
+        }
         assert facts == reified
 
 

@@ -248,44 +248,65 @@ def test_quotes(ask) -> None:
 
 def test_evidence(ask) -> None:
     rows = ask("evidence", {"label": "Zaheer Ahmed"})
-    assert [r[:3] for r in rows] == [
-        ("conferral-2023-zaheer-ahmed", "gk:recipient", "zaheer-ahmed"),
-        ("document/meridian-2023-ivlp-tip-heroes", "schema:mentions", "zaheer-ahmed"),
-        ("document/meridian-2023-ivlp-tip-heroes", "schema:mentions", "zaheer-ahmed"),
-        ("document/meridian-2023-ivlp-tip-heroes", "schema:mentions", "zaheer-ahmed"),
-        ("ivlp-2023-tip-heroes", "gk:participant", "zaheer-ahmed"),
-        ("quote-ahmed-not-localized", "gk:speaker", "zaheer-ahmed"),
-        ("tip-heroes-2023", "gk:hasMember", "zaheer-ahmed"),
-        ("zaheer-ahmed", "gk:advocatesFor", "proposal-interpol-anti-trafficking-organization"),
-        ("zaheer-ahmed", "gk:country", "pakistan"),
-    ]
-    assert {r[4] for r in rows} == {"document/meridian-2023-ivlp-tip-heroes"}
-    assert rows[-1][3].startswith("2023 TIP Report Hero Zaheer Ahmed")
-    assert rows[-2][3].startswith("Because of this, he\u00a0emphasized the vital")
-    # an alias, in any case, finds the same entity
+    statements = {r[:4] for r in rows}
+    # his own statements, and those on the records that name him (via): the award and its year
+    assert {
+        ("zaheer-ahmed", "gk:country", "pakistan", ""),
+        ("conferral-2023-zaheer-ahmed", "gk:recipient", "zaheer-ahmed", ""),
+        ("conferral-2023-zaheer-ahmed", "gk:award", "tip-report-heroes-award", "conferral-2023-zaheer-ahmed"),
+        ("conferral-2023-zaheer-ahmed", "gk:awardYear", "2023", "conferral-2023-zaheer-ahmed"),
+        ("ivlp-2023-tip-heroes", "gk:participant", "zaheer-ahmed", ""),
+        ("quote-ahmed-not-localized", "gk:speaker", "zaheer-ahmed", ""),
+        ("document/meridian-2023-ivlp-tip-heroes", "schema:mentions", "zaheer-ahmed", ""),
+        ("zaheer-ahmed", "gk:advocatesFor", "proposal-interpol-anti-trafficking-organization", ""),
+    } <= statements
+    assert {r[5:7] for r in rows} == {
+        ("document/meridian-2023-ivlp-tip-heroes", "meridian-2023-ivlp-tip-heroes")
+    }
+    # sorted by where the quote stands in the document
+    assert [int(r[7]) for r in rows] == sorted(int(r[7]) for r in rows)
+    assert all(r[9].startswith("data/facts/statements/meridian-2023-ivlp-tip-heroes.yaml:") for r in rows)
+    # an alias, in any case, finds the same entity; so does its id
     assert ask("evidence", {"label": "AHMED"}) == rows
-    assert ask("evidence", {"label": "nobody at all"}) == []
+    assert ask("evidence", {"label": "zaheer-ahmed"}) == rows
+
+
+def test_evidence_quotes_are_whole_and_point_at_their_source(dataset) -> None:
+    """Each row's quote is the document's text between its offsets, stated at its facts file:line."""
+    from graphkit.corpus import load_corpus
+
+    corpus = load_corpus()
+    result = run_named(dataset, "evidence", {"label": "Dara Mech"})
+    assert len(result) == 7
+    for row in result.records():
+        text = corpus[str(row["document_id"])].text
+        assert text[int(row["start"]) : int(row["end"])] == str(row["quote"])
+        file, _, line = str(row["source"]).rpartition(":")
+        lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+        assert str(row["quote"])[:30] in " ".join(lines[int(line) - 1 : int(line) + 2])
 
 
 def test_evidence_for_the_covid_19_pandemic(ask) -> None:
     """Four documents speak of the pandemic; each says something different."""
     rows = ask("evidence", {"label": "COVID"})
-    assert {r[4] for r in rows} == {
+    assert {r[5] for r in rows} == {
         "document/eca-2021-honoring-tip-heroes",
         "document/eca-2021-virtual-ivlp-blog",
         "document/ijm-2021-tip-report-release",
         "document/state-2021-tip-report",
     }
-    assert [r[:3] for r in rows if r[1] != "schema:mentions"] == [
+    assert {r[:3] for r in rows if r[1] != "schema:mentions" and not r[3]} == {
         ("ivlp", "gk:adaptedTo", "covid-19-pandemic"),
         ("cfr-report-covid-vulnerability", "schema:about", "covid-19-pandemic"),
         ("quote-foster-covid", "schema:about", "covid-19-pandemic"),
         ("tip-report-2021", "schema:about", "covid-19-pandemic"),
-    ]
+    }
+    # the quotation about the pandemic is a record: its speaker and words come with it (via)
+    assert ("quote-foster-covid", "gk:speaker", "james-foster", "quote-foster-covid") in {r[:4] for r in rows}
 
 
 def test_evidence_for_what_ijm_states_of_itself(ask) -> None:
-    rows = {r[:3]: r[3] for r in ask("evidence", {"label": "IJM"})}
+    rows = {r[:3]: r[4] for r in ask("evidence", {"label": "IJM"}) if not r[3]}  # r[4]: the quote
     ijm = "international-justice-mission"
     assert rows[(ijm, "gk:programOfficeCount", "24")].startswith("IJM partners with local authorities in 2")
     assert (ijm, "gk:countryCount", "14") in rows
@@ -309,10 +330,28 @@ def test_evidence_for_the_2023_edition(ask) -> None:
     assert (edition, "gk:counterpart", "coalition-of-immokalee-workers") not in rows
 
 
+def test_evidence_of_a_cohort_includes_its_award_date_and_presenter(ask) -> None:
+    rows = {r[:4] for r in ask("evidence", {"label": "2023 TIP Report Heroes"})}
+    assert ("conferral-2023-cohort", "dcterms:date", "2023-06-15", "conferral-2023-cohort") in rows
+    assert ("conferral-2023-cohort", "gk:presenter", "antony-blinken", "conferral-2023-cohort") in rows
+
+
 def test_evidence_across_documents(ask) -> None:
     rows = ask("evidence", {"label": "sister poole"})
     assert ("imelda-poole", "gk:country", "albania") in [r[:3] for r in rows]
-    assert {r[4] for r in rows} == {"document/eca-2021-virtual-ivlp-blog"}
+    assert {r[5] for r in rows} == {"document/eca-2021-virtual-ivlp-blog"}
+
+
+def test_entity_parameters_never_answer_with_nothing(dataset) -> None:
+    """An unknown or ambiguous name is an error listing candidates, not an empty answer."""
+    from graphkit.errors import InputError
+
+    with pytest.raises(InputError, match="no entity is called 'Nobody'"):
+        run_named(dataset, "evidence", {"label": "Nobody"})
+    with pytest.raises(InputError, match=r"fits 2 entities .*\n  U.S. Department of Labor"):
+        run_named(dataset, "who-met", {"label": "Department"})
+    # a prefix of one person's name: the award conferrals and roles named after her do not compete
+    assert len(run_named(dataset, "who-met", {"label": "Imel"})) == 5
 
 
 def test_documents(ask) -> None:
@@ -479,13 +518,16 @@ def test_no_answer_places_basim_abdul_razzak_or_iman_al_sailawi_in_the_program(a
         "conferral-2023-basim-abdul-razzak",
         "conferral-2023-iman-al-sailawi",
     }
-    assert {r[1] for r in named["evidence"]} == {
+    # statements with them as subject or object; the others are on their records (via)
+    assert {r[1] for r in named["evidence"] if not r[3]} == {
         "gk:country",
         "gk:recipient",
         "schema:mentions",
         "gk:speaker",
         "gk:hasMember",
     }
+    on_records = {r[1] for r in named["evidence"] if r[3]}
+    assert on_records == {"gk:award", "gk:awardYear", "schema:text", "schema:about", "gk:speaker"}
 
 
 def test_report_editions(ask) -> None:
@@ -542,8 +584,12 @@ def test_an_empty_graph_gives_empty_answers(tmp_path: Path, engine: str) -> None
     empty = tmp_path / "empty.nq"
     empty.write_text("", encoding="utf-8")
     dataset = open_store(empty, engine=engine)
+    # an IRI needs no resolving (a name would find no entity in an empty graph, which is an error)
+    params = {
+        name: {"label": URIRef(GKD + p["label"].lower().replace(" ", "-"))} for name, p in PARAMS.items()
+    }
     for query in list_queries():
-        assert run_named(dataset, query.name, PARAMS.get(query.name)).rows == (), query.name
+        assert run_named(dataset, query.name, params.get(query.name)).rows == (), query.name
 
 
 @pytest.fixture(scope="module")

@@ -74,4 +74,4 @@ def test_documents_on_the_seed(seed) -> None:
 def test_evidence_on_the_seed(seed) -> None:
     result = run_named(seed, "evidence", {"label": "imelda poole"})  # an alias, any case
     assert len(result.rows) == 1
-    assert "Sister Imelda Poole, Albania" in str(result.rows[0][3])
+    assert "Sister Imelda Poole, Albania" in str(result.records()[0]["quote"])

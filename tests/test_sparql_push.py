@@ -34,6 +34,7 @@ def test_push_sends_every_named_graph(pushed, oxigraph: OxigraphServer) -> None:
         "https://w3id.org/graphkit/id/document/state-2021",
         "https://w3id.org/graphkit/id/graph/corpus",
         "https://w3id.org/graphkit/id/graph/entities",
+        "https://w3id.org/graphkit/id/graph/provenance",
     ]
     assert pushed.triples == 72
     result = run_query(

@@ -210,7 +210,7 @@ def test_page_loads_offline_with_all_nodes_and_edges(sample: Opened):
     assert counts["shown"] == {"nodes": n, "edges": m}
     assert sample.page.text_content("#gk-title") == "TIP Report Heroes"
     assert sample.page.text_content("#gk-caption") == (
-        "All entities: 32 entities and 38 relations from 4 documents."
+        "All entities: 32 entities and 38 relations stated in 4 documents."
     )
     legend = sample.page.locator("#gk-families li").all_text_contents()
     assert len(legend) == len(sample.js("() => window.graphkit.data.families"))

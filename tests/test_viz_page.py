@@ -202,10 +202,26 @@ def test_records_fold_into_the_relations_they_describe():
 def test_caption_states_counts_and_filters():
     page = build_page(sample_graph(), title="Heroes", caption="Ego graph of Sister Imelda Poole")
     assert page.caption == (
-        "Ego graph of Sister Imelda Poole: 32 entities and 38 relations from 4 documents."
+        "Ego graph of Sister Imelda Poole: 32 entities and 38 relations stated in 4 documents."
     )
     assert '<p id="gk-caption">Ego graph of Sister Imelda Poole: 32 entities' in page.html
     assert build_page(nx.MultiDiGraph(), title="Empty").caption == "0 entities and 0 relations."
+
+
+def test_a_focus_view_counts_the_documents_that_state_its_relations(dataset):
+    """Not every document that names one of its entities: the caption describes the view."""
+    from graphkit.network import project, select_view
+
+    view, filters = select_view(project(dataset), focus="Sister Imelda Poole", radius=2)
+    page = build_page(view, caption="; ".join(filters))
+    stating = {d for _, _, e in view.edges(data=True) for d in e["documents"]}
+    assert len(stating) == 2
+    assert page.caption == (
+        f"Around Sister Imelda Poole (radius 2): {page.nodes_shown} entities and "
+        f"{page.edges_shown} relations stated in 2 documents."
+    )
+    mentioning = {d for _, n in view.nodes(data=True) for d in n["documents"]}
+    assert len(mentioning) == 5  # what the caption used to count: every document naming one of them
 
 
 def test_title_defaults_to_graph_title():

@@ -48,7 +48,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from graphkit.errors import GraphkitError, QueryError, UnsafeQueryError
+from graphkit.errors import GraphkitError, InputError, QueryError, UnsafeQueryError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -715,7 +715,7 @@ def handle(
             body = passage(dataset, str(_one(params, "id")), _int(params, "start"), _int(params, "end"))
         else:
             raise ApiError(f"no API at {path}", 404)
-    except (ApiError, QueryError) as exc:
+    except (ApiError, QueryError, InputError) as exc:  # InputError: an unknown or ambiguous name
         status, body = getattr(exc, "status", 400), {"error": str(exc)}
     data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return status, {"Content-Type": f"{media}; charset=utf-8"}, data

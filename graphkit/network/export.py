@@ -33,7 +33,7 @@ from graphkit.files import atomic_write
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["FORMATS", "SEPARATOR", "ExportFormat", "export_graph", "sanitize"]
+__all__ = ["FORMATS", "SEPARATOR", "ExportFormat", "export_format", "export_graph", "sanitize"]
 
 ExportFormat = Literal["graphml", "gexf", "csv", "json"]
 
@@ -178,6 +178,30 @@ _WRITERS: dict[str, Callable[[Any, Path], dict[Path, bytes]]] = {
 }
 
 
+def export_format(path: str | Path, format: str | None = None) -> ExportFormat:
+    """Return the format an export to *path* is written in, refusing a suffix that names none.
+
+    Examples
+    --------
+    >>> export_format("g.gexf"), export_format("tables"), export_format("g.txt", "json")
+    ('gexf', 'csv', 'json')
+    >>> export_format("g.xlsx")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.InputError: unknown export suffix '.xlsx': use .graphml, .gexf, .json, or a name ...
+    """
+    suffix = Path(path).suffix.lower()
+    if format is None and suffix and suffix not in _SUFFIXES:
+        known = ", ".join(_SUFFIXES)
+        raise InputError(
+            f"unknown export suffix {suffix!r}: use {known}, or a name without a suffix (a folder) for csv"
+        )
+    chosen = format or _SUFFIXES.get(suffix, "csv")
+    if chosen not in _WRITERS:
+        raise InputError(f"unknown export format {chosen!r} (use {', '.join(FORMATS)})")
+    return chosen  # type: ignore[return-value]
+
+
 def export_graph(G: nx.Graph, path: str | Path, *, format: ExportFormat | None = None) -> list[Path]:
     """Write *G* as GraphML, GEXF, node and edge CSV, or node-link JSON.
 
@@ -210,8 +234,6 @@ def export_graph(G: nx.Graph, path: str | Path, *, format: ExportFormat | None =
     'D'
     """
     path = Path(path)
-    chosen = format or _SUFFIXES.get(path.suffix.lower(), "csv")
-    if chosen not in _WRITERS:
-        raise InputError(f"unknown export format {chosen!r} (use {', '.join(FORMATS)})")
+    chosen = export_format(path, format)
     # Each file is written whole or not at all, and an unwritable path is one clear error.
     return [atomic_write(target, data) for target, data in _WRITERS[chosen](G, path).items()]

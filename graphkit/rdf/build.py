@@ -3,9 +3,11 @@
 Graphs
 ------
 ``<document IRI>``
-    One per source document: the facts its quotes support, ``schema:mentions``
-    links from the document to every entity it names, and the provenance of
-    each of those triples (below).
+    One per source document: the facts its quotes support and
+    ``schema:mentions`` links from the document to every entity it names.
+``gkd:graph/provenance``
+    The provenance of each of those triples (below), apart, so that it never
+    answers an ordinary triple pattern.
 ``gkd:graph/entities``
     Each entity's type, label and aliases (the curated registry).
 ``gkd:graph/corpus``
@@ -15,12 +17,18 @@ Graphs
 
 Provenance
 ----------
-Every fact and mention is also reified as an ``rdf:Statement`` whose IRI is a
-digest of the document and the triple. It points (``prov:wasDerivedFrom``) to
+Every fact and mention is also reified, in ``gkd:graph/provenance``, as an
+``rdf:Statement`` whose IRI is a digest of the document and the triple. It points (``prov:wasDerivedFrom``) to
 one ``gk:EvidenceQuote`` per supporting quote, which holds the verbatim text
 (``oa:exact``), its character offsets (``oa:start``, ``oa:end``), the document
 (``prov:wasQuotedFrom``), the part of the page it lies in (``gk:section``) and
 the facts file and line that state it (``gk:sourceFile``).
+
+graphkit's query engine leaves ``gkd:graph/provenance`` out of the default
+graph (:func:`graphkit.sparql.engine.run_query`), so
+``SELECT ?x ?p WHERE { ?x ?p gkd:us-department-of-state }`` answers with facts
+only; queries that want provenance name the graph:
+``GRAPH <https://w3id.org/graphkit/id/graph/provenance> { ... }``.
 """
 
 from __future__ import annotations
@@ -113,16 +121,16 @@ def _add_document_metadata(graph: Graph, doc: Document) -> None:
         graph.add((iri, GK.metadataNote, Literal(f"{field}: {note}")))
 
 
-def _add_claim(graph: Graph, claim: Claim) -> None:
+def _add_claim(graph: Graph, provenance: Graph, claim: Claim) -> None:
     doc = document_iri(claim.document)
     evidence = evidence_iri(claim.document, claim.start, claim.end)
-    graph.add((evidence, RDF.type, GK.EvidenceQuote))
-    graph.add((evidence, OA.exact, Literal(claim.quote)))
-    graph.add((evidence, OA.start, Literal(claim.start, datatype=XSD.integer)))
-    graph.add((evidence, OA.end, Literal(claim.end, datatype=XSD.integer)))
-    graph.add((evidence, PROV.wasQuotedFrom, doc))
-    graph.add((evidence, GK.section, Literal(claim.section)))
-    graph.add((evidence, GK.sourceFile, Literal(claim.source)))
+    provenance.add((evidence, RDF.type, GK.EvidenceQuote))
+    provenance.add((evidence, OA.exact, Literal(claim.quote)))
+    provenance.add((evidence, OA.start, Literal(claim.start, datatype=XSD.integer)))
+    provenance.add((evidence, OA.end, Literal(claim.end, datatype=XSD.integer)))
+    provenance.add((evidence, PROV.wasQuotedFrom, doc))
+    provenance.add((evidence, GK.section, Literal(claim.section)))
+    provenance.add((evidence, GK.sourceFile, Literal(claim.source)))
 
     triples = []
     for fact in claim.facts:
@@ -134,11 +142,11 @@ def _add_claim(graph: Graph, claim: Claim) -> None:
     for triple in triples:
         graph.add(triple)
         statement = statement_iri(_statement_id(claim.document, triple))
-        graph.add((statement, RDF.type, RDF.Statement))
-        graph.add((statement, RDF.subject, triple[0]))
-        graph.add((statement, RDF.predicate, triple[1]))
-        graph.add((statement, RDF.object, triple[2]))
-        graph.add((statement, PROV.wasDerivedFrom, evidence))
+        provenance.add((statement, RDF.type, RDF.Statement))
+        provenance.add((statement, RDF.subject, triple[0]))
+        provenance.add((statement, RDF.predicate, triple[1]))
+        provenance.add((statement, RDF.object, triple[2]))
+        provenance.add((statement, PROV.wasDerivedFrom, evidence))
 
 
 def build_dataset(corpus: Corpus, facts: FactBase, ontology: Graph) -> Dataset:
@@ -176,9 +184,10 @@ def build_dataset(corpus: Corpus, facts: FactBase, ontology: Graph) -> Dataset:
         with _located(corpus.manifest_path, doc.manifest_line):
             _add_document_metadata(catalog, doc)
 
+    provenance = dataset.graph(graph_iri("provenance"))
     for claim in facts.claims:
         with _located(claim.source, claim.line):
-            _add_claim(dataset.graph(document_iri(claim.document)), claim)
+            _add_claim(dataset.graph(document_iri(claim.document)), provenance, claim)
 
     ontology_graph = dataset.graph(graph_iri("ontology"))
     for triple in ontology:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BindingValue", "ParamKind", "bind_values", "to_term"]
 
-ParamKind = Literal["term", "iri", "string", "integer", "decimal", "date", "year", "boolean"]
+ParamKind = Literal["term", "iri", "entity", "string", "integer", "decimal", "date", "year", "boolean"]
 BindingValue = "Identifier | str | int | float | bool | Decimal | datetime.date"
 
 _IRI_CHARS = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
@@ -88,7 +88,9 @@ def to_term(value: object, kind: ParamKind = "term") -> Identifier:
         How to read a string. ``"term"`` (default): ``<iri>``, a graphkit
         prefixed name (``gkd:imelda-poole``) or an absolute ``http(s):``/
         ``urn:`` IRI becomes an IRI, anything else a plain string literal.
-        ``"iri"``: must be one of those IRI spellings. ``"string"``: always a
+        ``"iri"``: must be one of those IRI spellings; so must ``"entity"``,
+        whose names :meth:`graphkit.sparql.library.NamedQuery.resolve_entities`
+        turns into IRIs first. ``"string"``: always a
         plain literal. ``"integer"``, ``"decimal"``, ``"date"``
         (``YYYY-MM-DD``), ``"year"`` (``xsd:gYear``), ``"boolean"``: a
         literal of that XSD type, checked.
@@ -129,7 +131,7 @@ def to_term(value: object, kind: ParamKind = "term") -> Identifier:
         raise QueryError(f"cannot bind a {type(value).__name__} to a query variable")
     if kind == "string":
         return Literal(value)
-    if kind == "iri":
+    if kind in ("iri", "entity"):
         return _parse_iri(value)
     if kind == "term":
         try:

@@ -14,6 +14,19 @@ and then runs the same text on either
   the union of its named graphs by default (Oxigraph: ``--union-default-graph``;
   Fuseki: ``tdb2:unionDefaultGraph true``).
 
+Provenance stays out of the default graph. When the dataset holds
+``gkd:graph/provenance`` (the reified statements and evidence quotes, see
+:mod:`graphkit.rdf.build`) and a query names no graphs of its own,
+:func:`run_query` gives it a dataset: ``FROM`` every other graphkit graph,
+``FROM NAMED`` every graphkit graph (provenance included), and checks that
+text again; at a remote endpoint the same dataset goes in the protocol's
+``default-graph-uri`` / ``named-graph-uri`` parameters (Oxigraph's server
+ignores ``FROM`` when it runs with ``--union-default-graph``, but honours
+those), or, at an endpoint that refuses them with 400 (graphkit's own), in
+``FROM`` clauses. Ordinary triple patterns then see only facts, ``GRAPH``
+patterns see every graph, on both engines and at a remote endpoint alike; a
+query with its own ``FROM`` / ``FROM NAMED`` is run as written.
+
 What runs is exactly the text the check read: :func:`prepare_query` checks the
 final text (parameters bound, prefixes declared) and hands on
 :attr:`~graphkit.sparql.safety.CheckedQuery.text`. Importing this module also
@@ -56,17 +69,32 @@ import rdflib.plugins.sparql
 from rdflib import SKOS
 
 from graphkit.errors import QueryError, UnsafeQueryError
-from graphkit.sparql.binding import bind_values
+from graphkit.sparql.binding import _top_level_braces, bind_values
 from graphkit.sparql.remote import check_url, one_line, redact, request
 from graphkit.sparql.results import QueryResult
-from graphkit.sparql.safety import _SERVICE_REFUSED, CheckedQuery, QueryForm, check_query, normalise_query
-from graphkit.vocab.namespaces import PREFIXES
+from graphkit.sparql.safety import (
+    _SERVICE_REFUSED,
+    ALLOWED_GRAPH_PREFIX,
+    CheckedQuery,
+    QueryForm,
+    check_query,
+    normalise_query,
+)
+from graphkit.vocab.namespaces import PREFIXES, graph_iri
 
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
     from rdflib.term import Node
 
-__all__ = ["Endpoint", "add_labels", "prepare_query", "run_query"]
+__all__ = [
+    "PROVENANCE_GRAPH",
+    "Endpoint",
+    "add_labels",
+    "prepare_query",
+    "provenance_free_dataset",
+    "run_query",
+    "with_dataset_clause",
+]
 
 # rdflib would otherwise fetch the graphs named by FROM / FROM NAMED.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
@@ -80,6 +108,11 @@ def _refuse_service(ctx: object, part: Any) -> Any:
 
 
 rdflib.plugins.sparql.CUSTOM_EVALS["graphkit-refuse-service"] = _refuse_service
+
+_WHERE_BEFORE = re.compile(r"WHERE\s*$", re.IGNORECASE)
+
+#: The graph of the reified statements and evidence quotes: named, never in the default graph.
+PROVENANCE_GRAPH = str(graph_iri("provenance"))
 
 _PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w\-.]*)?\s*:", re.IGNORECASE)
 
@@ -205,8 +238,110 @@ def run_query(
     if isinstance(source, str):
         source = Endpoint(source)
     if isinstance(source, Endpoint):
-        return _run_remote(source, checked.text, checked.form, max_rows)
+        graphs = () if checked.graphs else _remote_graphs(source)
+        return _run_remote(source, checked.text, checked.form, max_rows, graphs=graphs)
+    if not checked.graphs:
+        construct = checked.form == "CONSTRUCT"
+        text, changed = with_dataset_clause(checked.text, _local_graphs(source), construct=construct)
+        if changed:
+            checked = check_query(text)
     return _run_local(source, checked, max_rows)
+
+
+def provenance_free_dataset(graphs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Return the default and named graphs that keep provenance out of the default graph.
+
+    Parameters
+    ----------
+    graphs : tuple of str
+        The named graphs of a dataset.
+
+    Returns
+    -------
+    tuple of (tuple of str, tuple of str), or None
+        The graphs to merge into the default graph (every graphkit graph but
+        the provenance graph) and the graphs to name (every graphkit graph),
+        sorted; None when *graphs* hold no provenance graph.
+
+    Examples
+    --------
+    >>> provenance_free_dataset((PROVENANCE_GRAPH, "https://w3id.org/graphkit/id/graph/entities"))[0]
+    ('https://w3id.org/graphkit/id/graph/entities',)
+    >>> provenance_free_dataset(("https://w3id.org/graphkit/id/graph/entities",)) is None
+    True
+    """
+    if PROVENANCE_GRAPH not in graphs:
+        return None
+    ours = tuple(sorted(g for g in graphs if g.startswith(ALLOWED_GRAPH_PREFIX) and _IRI_CHARS.fullmatch(g)))
+    return tuple(g for g in ours if g != PROVENANCE_GRAPH), ours
+
+
+def with_dataset_clause(text: str, graphs: tuple[str, ...], *, construct: bool = False) -> tuple[str, bool]:
+    """Give a query a dataset that leaves the provenance graph out of its default graph.
+
+    Parameters
+    ----------
+    text : str
+        A checked query that names no graphs itself.
+    graphs : tuple of str
+        The named graphs of the dataset it will run on.
+    construct : bool
+        Whether it is a CONSTRUCT query (its template comes before the pattern).
+
+    Returns
+    -------
+    tuple of (str, bool)
+        The text with ``FROM`` / ``FROM NAMED`` clauses before its ``WHERE``
+        pattern, and True; or the text unchanged and False when *graphs*
+        hold no provenance graph or the query has no ``WHERE`` pattern (a
+        ``DESCRIBE <iri>``).
+
+    Examples
+    --------
+    >>> g = "https://w3id.org/graphkit/id/graph/"
+    >>> text, changed = with_dataset_clause("SELECT * WHERE { ?s ?p ?o }", (g + "entities", g + "provenance"))
+    >>> print(text)
+    SELECT * FROM <https://w3id.org/graphkit/id/graph/entities>
+    FROM NAMED <https://w3id.org/graphkit/id/graph/entities>
+    FROM NAMED <https://w3id.org/graphkit/id/graph/provenance>
+    WHERE { ?s ?p ?o }
+    """
+    dataset = provenance_free_dataset(graphs)
+    if dataset is None:
+        return text, False
+    braces = _top_level_braces(text)
+    index = 1 if construct and len(braces) > 1 and not _WHERE_BEFORE.search(text[: braces[0]]) else 0
+    if len(braces) <= index:
+        return text, False
+    at = braces[index]
+    before = _WHERE_BEFORE.search(text[:at])
+    if before:
+        at = before.start()
+    default, named = dataset
+    clause = "".join(f"FROM <{g}>\n" for g in default) + "".join(f"FROM NAMED <{g}>\n" for g in named)
+    gap = "" if text[:at][-1:].isspace() else "\n"  # ASK{...}: the clause must not touch the keyword
+    return text[:at] + gap + clause + text[at:], True
+
+
+def _local_graphs(dataset: Dataset | Graph) -> tuple[str, ...]:
+    from rdflib import Dataset
+
+    if not isinstance(dataset, Dataset):
+        return ()
+    return tuple(sorted(str(g.identifier) for g in dataset.graphs()))
+
+
+_REMOTE_GRAPHS: dict[str, tuple[str, ...]] = {}
+#: Endpoints that refused the protocol's dataset parameters: they get FROM clauses instead.
+_DATASET_IN_TEXT: set[str] = set()
+
+
+def _remote_graphs(endpoint: Endpoint) -> tuple[str, ...]:
+    """List the endpoint's named graphs once per process (one query)."""
+    if endpoint.url not in _REMOTE_GRAPHS:
+        found = _run_remote(endpoint, "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "SELECT", None, graphs=())
+        _REMOTE_GRAPHS[endpoint.url] = tuple(sorted(str(row[0]) for row in found.rows if row[0] is not None))
+    return _REMOTE_GRAPHS[endpoint.url]
 
 
 # ----------------------------------------------------------------- embedded
@@ -296,14 +431,34 @@ def _graph_result(form: QueryForm, graph: Graph, max_rows: int | None) -> QueryR
 # ----------------------------------------------------------------- remote
 
 
-def _post(endpoint: Endpoint, text: str, accept: str) -> tuple[str, bytes]:
-    """POST a query (form-encoded, SPARQL 1.1 Protocol 2.1.2); return content type and body."""
+class _EndpointAnswer(QueryError):
+    """The endpoint answered with an HTTP error status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _post(
+    endpoint: Endpoint,
+    text: str,
+    accept: str,
+    dataset: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+) -> tuple[str, bytes]:
+    """POST a query (form-encoded, SPARQL 1.1 Protocol 2.1.2); return content type and body.
+
+    *dataset* (default graphs, named graphs) goes in ``default-graph-uri`` and
+    ``named-graph-uri`` parameters.
+    """
     from urllib.parse import urlencode
 
+    fields: dict[str, object] = {"query": text}
+    if dataset is not None:
+        fields["default-graph-uri"], fields["named-graph-uri"] = list(dataset[0]), list(dataset[1])
     response = request(
         "POST",
         endpoint.url,
-        body=urlencode({"query": text}).encode(),
+        body=urlencode(fields, doseq=True).encode(),
         headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
         timeout=endpoint.timeout,
         error=QueryError,
@@ -311,8 +466,9 @@ def _post(endpoint: Endpoint, text: str, accept: str) -> tuple[str, bytes]:
     )
     if response.status >= 400:
         detail = one_line(response.body[:2000].decode("utf-8", "replace"), url=endpoint.url)
-        raise QueryError(
-            f"the endpoint {redact(endpoint.url)} answered {response.status} {response.reason}: {detail}"
+        raise _EndpointAnswer(
+            f"the endpoint {redact(endpoint.url)} answered {response.status} {response.reason}: {detail}",
+            response.status,
         )
     return response.headers.get("Content-Type", ""), response.body
 
@@ -336,9 +492,37 @@ def _json_term(value: Mapping[str, str]) -> Node:
     raise QueryError(f"the endpoint returned a term of unknown type {kind!r}")
 
 
-def _run_remote(endpoint: Endpoint, text: str, form: QueryForm, max_rows: int | None) -> QueryResult:
+def _run_remote(
+    endpoint: Endpoint,
+    text: str,
+    form: QueryForm,
+    max_rows: int | None,
+    *,
+    graphs: tuple[str, ...],
+) -> QueryResult:
+    """Run the text at the endpoint, with the provenance-free dataset when *graphs* call for one."""
+    dataset = provenance_free_dataset(graphs)
+    if dataset is not None and endpoint.url in _DATASET_IN_TEXT:
+        text, _ = with_dataset_clause(text, graphs, construct=form == "CONSTRUCT")
+        text, dataset = check_query(text).text, None
+    try:
+        return _answer_remote(endpoint, text, form, max_rows, dataset)
+    except _EndpointAnswer as exc:
+        if dataset is None or exc.status != 400:
+            raise
+    _DATASET_IN_TEXT.add(endpoint.url)
+    return _run_remote(endpoint, text, form, max_rows, graphs=graphs)
+
+
+def _answer_remote(
+    endpoint: Endpoint,
+    text: str,
+    form: QueryForm,
+    max_rows: int | None,
+    dataset: tuple[tuple[str, ...], tuple[str, ...]] | None,
+) -> QueryResult:
     if form in ("SELECT", "ASK"):
-        content_type, body = _post(endpoint, text, "application/sparql-results+json")
+        content_type, body = _post(endpoint, text, "application/sparql-results+json", dataset)
         try:
             doc = json.loads(body)
         except ValueError:
@@ -359,7 +543,7 @@ def _run_remote(endpoint: Endpoint, text: str, form: QueryForm, max_rows: int | 
 
     from rdflib import Graph
 
-    content_type, body = _post(endpoint, text, "application/n-triples, text/turtle;q=0.9")
+    content_type, body = _post(endpoint, text, "application/n-triples, text/turtle;q=0.9", dataset)
     media = content_type.split(";")[0].strip().lower()
     formats = {"application/n-triples": "ox-nt", "text/plain": "ox-nt", "text/turtle": "ox-turtle"}
     if media not in formats:

@@ -3,11 +3,10 @@
 Each question is a file ``graphkit/sparql/queries/<name>.rq`` that opens with
 a header of ``# key: value`` comment lines, then the query::
 
-    # title: Evidence for an entity
-    # description: why the graph believes what it says about an entity: each
-    #   statement about it, with the quote and the document that support it
-    # params: label (string, required): the entity's name or one of its aliases
-    # columns: subject, predicate, object, quote, document
+    # title: Whom one hero met
+    # description: the counterparts one hero met on a program edition
+    # params: label (entity): the hero: a name, an alias, part of one or an id
+    # columns: hero, counterpart, counterpart_type, via, program_edition, city
     PREFIX ...
     SELECT ...
 
@@ -18,9 +17,13 @@ Wikidata Query Service's ``#defaultView:``). A
 header value may continue on following comment lines indented by at least two
 spaces. ``params`` is ``(none)`` or a ``;``-separated list of
 ``name (kind[, required]): description``, where ``name`` is a variable of the
-query and ``kind`` one of ``term``, ``iri``, ``string``, ``integer``,
-``decimal``, ``date``, ``year``, ``boolean`` (see
-:func:`graphkit.sparql.binding.to_term`). An optional parameter left out
+query and ``kind`` one of ``entity``, ``term``, ``iri``, ``string``,
+``integer``, ``decimal``, ``date``, ``year``, ``boolean`` (see
+:func:`graphkit.sparql.binding.to_term`). An ``entity`` parameter takes a
+name, an alias, part of one, an id or an IRI, and graphkit's resolver
+(:mod:`graphkit.entities`) binds the variable to the entity's IRI; a name
+that fits no entity or several is an error listing candidates, never an empty
+answer. An optional parameter left out
 leaves its variable free; a given one is bound as an RDF term by a ``VALUES``
 block, never spliced into the text. ``columns`` lists the SELECT variables in
 order (``(graph)`` for CONSTRUCT / DESCRIBE); the loader checks them against
@@ -40,6 +43,7 @@ True
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -53,15 +57,25 @@ from graphkit.sparql.safety import check_query
 if TYPE_CHECKING:
     from rdflib import Dataset
 
+    from graphkit.entities import Match
     from graphkit.sparql.engine import Endpoint
     from graphkit.sparql.results import QueryResult
 
-__all__ = ["VIEWS", "NamedQuery", "Param", "get_query", "list_queries", "parse_named_query", "run_named"]
+__all__ = [
+    "VIEWS",
+    "NamedQuery",
+    "Param",
+    "get_query",
+    "list_queries",
+    "parse_named_query",
+    "run_named",
+    "suggest_query",
+]
 
 #: The ways the explorer can show an answer; a question's ``# view:`` header picks the first.
 VIEWS = ("table", "graph", "timeline", "bar", "map")
 _FIELDS = ("title", "description", "params", "columns", "view")
-_KINDS = ("term", "iri", "string", "integer", "decimal", "date", "year", "boolean")
+_KINDS = ("entity", "term", "iri", "string", "integer", "decimal", "date", "year", "boolean")
 _HEADER = re.compile(r"#\s*([a-z][a-z_-]*)\s*:\s*(.*)")
 _PARAM = re.compile(
     r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*([a-z]+)\s*(,\s*required\s*)?\)\s*(?::\s*(.*))?", re.S
@@ -119,6 +133,52 @@ class NamedQuery:
     columns: tuple[str, ...]
     text: str
     view: str = "table"
+
+    def resolve_entities(
+        self, values: Mapping[str, object], source: Dataset | Endpoint | str
+    ) -> tuple[dict[str, object], dict[str, Match]]:
+        """Resolve the names given to ``entity`` parameters into entity IRIs.
+
+        Parameters
+        ----------
+        values : mapping of str to value
+            Parameter name to value, as for :meth:`bindings`.
+        source : rdflib.Dataset, Endpoint or str
+            Where the entities are looked up (the source the query will run on).
+
+        Returns
+        -------
+        tuple of (dict, dict)
+            The values with every ``entity`` parameter's string replaced by
+            the entity's IRI, and each resolved parameter's
+            :class:`~graphkit.entities.Match` (its ``note`` says how a loose
+            name was read).
+
+        Raises
+        ------
+        InputError
+            If a name fits no entity or several (the message lists candidates).
+
+        Examples
+        --------
+        >>> import graphkit as gk
+        >>> values, matches = get_query("evidence").resolve_entities({"label": "Mech"}, gk.load())
+        >>> str(values["label"]), matches["label"].how
+        ('https://w3id.org/graphkit/id/dara-mech', 'words')
+        """
+        from rdflib import URIRef
+
+        from graphkit.entities import list_entities, match_name
+
+        wanted = {p.name for p in self.params if p.kind == "entity"}
+        # a name is a plain str; an rdflib term (an IRI already) is bound as it is
+        names = {k: v for k, v in values.items() if k in wanted and type(v) is str}
+        if not names:
+            return dict(values), {}
+        entities = list_entities(source)
+        matches = {k: match_name(entities, v) for k, v in names.items()}
+        resolved = {**values, **{k: URIRef(m.iri) for k, m in matches.items()}}
+        return resolved, matches
 
     def bindings(self, values: Mapping[str, object]) -> dict[str, object]:
         """Turn parameter values into RDF terms, checking names, kinds and required ones.
@@ -319,8 +379,24 @@ def get_query(name: str) -> NamedQuery:
     """
     queries = _all_queries()
     if name not in queries:
-        raise QueryError(f"no named query {name!r}; there are: {', '.join(queries)}")
+        close = suggest_query(name)
+        hint = f"did you mean {close}? " if close else ""
+        raise QueryError(f"no named query {name!r}; {hint}there are: {', '.join(queries)}")
     return queries[name]
+
+
+def suggest_query(name: str) -> str | None:
+    """Return the named question whose name is closest to a misspelt one, if any is close.
+
+    Examples
+    --------
+    >>> suggest_query("heros")
+    'heroes'
+    >>> suggest_query("banana") is None
+    True
+    """
+    close = difflib.get_close_matches(name.strip().lower(), list(_all_queries()), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def run_named(
@@ -339,7 +415,8 @@ def run_named(
     name : str
         The question's name.
     params : mapping of str to value, optional
-        Its parameters; strings are read according to each parameter's kind.
+        Its parameters; strings are read according to each parameter's kind
+        (names given to ``entity`` parameters are resolved against ``source``).
     max_rows : int, optional
         Row cap, as for :func:`~graphkit.sparql.engine.run_query`.
 
@@ -350,5 +427,6 @@ def run_named(
     from graphkit.sparql.engine import run_query
 
     query = get_query(name)
-    bindings = query.bindings(params or {})
+    values, _ = query.resolve_entities(params or {}, source)
+    bindings = query.bindings(values)
     return run_query(source, query.text, bindings=bindings, max_rows=max_rows)

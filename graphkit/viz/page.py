@@ -201,14 +201,13 @@ def build_page(
         )
 
     data = graph_data(view, score=score, size_by=size_by, seed=seed)
-    documents = {d for n in data["nodes"] for d in n["documents"]}
-    documents.update(d for e in data["edges"] for d in e["documents"])
+    # the documents that state the relations shown, not every document naming an entity of the view
+    documents = {d for e in data["edges"] for d in e["documents"]}
     counts = f"{len(data['nodes'])} entities and {len(data['edges'])} relations"
     if documents:
-        counts += f" from {len(documents)} document{'s' if len(documents) != 1 else ''}"
-    full_caption = (
-        f"{caption.strip().rstrip('.')}: {counts}." if caption else f"{counts[0].upper()}{counts[1:]}."
-    )
+        counts += f" stated in {len(documents)} document{'s' if len(documents) != 1 else ''}"
+    described = f"{caption.strip().rstrip('.')}: {counts}." if caption else f"{counts}."
+    full_caption = described[0].upper() + described[1:]
     data["title"] = title
     data["caption"] = full_caption
     data["note"] = note

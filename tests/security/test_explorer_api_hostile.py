@@ -61,11 +61,11 @@ def test_hostile_iris_are_refused_and_never_connect(base, listener, case, field)
     assert not listener.connected()
 
 
-def test_hostile_parameters_of_named_questions_are_bound_as_values(base, listener):
+def test_hostile_parameters_of_named_questions_are_names_to_resolve_not_query_text(base, listener):
     label = f'x" }} SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?a ?b ?c }} #'
     status, body = _get(base + "/api/run?" + urllib.parse.urlencode({"name": "evidence", "label": label}))
-    assert status == 200
-    assert json.loads(body)["rows"] == []
+    assert status == 400
+    assert json.loads(body)["error"].startswith("no entity is called 'x\" } SERVICE <http://127.0.0.1:")
     assert not listener.connected()
 
 

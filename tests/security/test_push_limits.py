@@ -14,6 +14,7 @@ GRAPHS = [
     "https://w3id.org/graphkit/id/document/state-2021",
     "https://w3id.org/graphkit/id/graph/corpus",
     "https://w3id.org/graphkit/id/graph/entities",
+    "https://w3id.org/graphkit/id/graph/provenance",
 ]
 
 PUSH = """
@@ -48,7 +49,7 @@ def hostile(request):
 def test_a_store_that_stalls_or_trickles_is_cut_off_by_the_timeout(hostile) -> None:
     result = run_push(hostile.url, timeout=2)
     message = result["error"]
-    assert message.startswith(f"push to {hostile.url} failed at graph 1 of 4, <{GRAPHS[0]}>: ")
+    assert message.startswith(f"push to {hostile.url} failed at graph 1 of 5, <{GRAPHS[0]}>: ")
     assert f"no complete answer from {hostile.url}?graph=" in message
     assert " within 2 s (it may or may not have been applied)" in message  # the PUT was sent
     assert result["replaced"] == []
@@ -68,7 +69,7 @@ def test_the_deadline_bounds_the_whole_push(hostile) -> None:
     result = run_push(hostile.url, timeout=20, deadline=7.5)  # each PUT fits; all four do not
     assert result["replaced"] == GRAPHS[:2]
     assert result["failed"] == GRAPHS[2]
-    assert "failed at graph 3 of 4" in result["error"]
+    assert "failed at graph 3 of 5" in result["error"]
 
 
 def fail_third(server, conn, index) -> None:
@@ -86,10 +87,10 @@ def test_a_failure_part_way_names_what_was_and_was_not_replaced(hostile) -> None
     assert result["failed"] == GRAPHS[2]
     assert result["not_sent"] == GRAPHS[3:]
     message = result["error"]
-    assert message.startswith(f"push to {hostile.url} failed at graph 3 of 4, <{GRAPHS[2]}>: ")
+    assert message.startswith(f"push to {hostile.url} failed at graph 3 of 5, <{GRAPHS[2]}>: ")
     assert "the store answered 507 Insufficient Storage: disk full [2J" in message  # no escape byte
     assert "(the store kept its previous version)" in message
-    assert f"Replaced: <{GRAPHS[0]}>, <{GRAPHS[1]}>. Not sent: <{GRAPHS[3]}>." in message
+    assert f"Replaced: <{GRAPHS[0]}>, <{GRAPHS[1]}>. Not sent: <{GRAPHS[3]}>, <{GRAPHS[4]}>." in message
     assert "run the push again" in message
     assert len(hostile.requests) == 3  # it stopped at the failure
 
