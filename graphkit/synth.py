@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import random
 import shutil
@@ -38,13 +39,8 @@ __all__ = ["TRIPLES_PER_DOCUMENT", "build_nquads", "documents_for", "synthesize"
 #: Triples the build writes per synthetic document (measured; see ``documents_for``).
 TRIPLES_PER_DOCUMENT = 785
 
-_SYLLABLES = (
-    "ka lo mi ra ten vo su da ri an el mar ne si to va lu ko ze ba fi no re sa"
-    " ha li mo ta ne gu ra pe di om ar is ul en ya ro ve ni ca"
-).split()
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_SYLLABLES = [consonant + vowel for consonant in "bdklmnrstvz" for vowel in "aeiou"]
+_MONTHS = list(calendar.month_name)[1:]
 _ORG_KINDS = ("Foundation", "Network", "Alliance", "Center", "Coalition", "Institute", "Initiative")
 _ROLES = ("director", "founder", "executive director", "program officer", "legal advisor", "coordinator")
 _TOPICS = ("forced labor", "survivor services", "legal aid", "labor migration", "online exploitation")
@@ -142,7 +138,7 @@ def synthesize(root: str | Path, *, documents: int, seed: int = 42) -> Path:
         manifest.append(
             f"- id: {doc_id}\n  file: {file_name}\n  sha256: {hashlib.sha256(data).hexdigest()}\n"
             f"  title: Synthetic announcement {number}\n  publisher: department-of-state\n"
-            f"  author: null\n  date: \"{claims[0][2]}\"\n  source: null\n"
+            f'  author: null\n  date: "{claims[0][2]}"\n  source: null\n'
         )
         lines = [f"document: {doc_id}", "claims:"]
         for quote, facts, _ in claims:
@@ -150,7 +146,9 @@ def synthesize(root: str | Path, *, documents: int, seed: int = 42) -> Path:
             lines.append("    facts:")
             lines += [f"      - [{s}, {p}, {o}]" for s, p, o in facts]
         (paths.statements / f"{doc_id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    paths.manifest.write_text("# Synthetic corpus (graphkit.synth).\n" + "\n".join(manifest), encoding="utf-8")
+    paths.manifest.write_text(
+        "# Synthetic corpus (graphkit.synth).\n" + "\n".join(manifest), encoding="utf-8"
+    )
     entity_lines = [
         f"- id: {e['id']}\n  type: {e['type']}\n  label: {_quote_yaml(e['label'])}"
         for e in sorted(pools.entities.values(), key=lambda e: e["id"])
@@ -205,7 +203,9 @@ def build_nquads(root: str | Path, *, chunk: int = 200) -> Path:
         )
         dataset = build_dataset(sub_corpus, sub_facts, vocab.graph if start == 0 else Graph())
         lines.update(
-            _nq_row((s, p, o), g) for s, p, o, g in dataset.quads((None, None, None, None)) if isinstance(g, URIRef)
+            _nq_row((s, p, o), g)
+            for s, p, o, g in dataset.quads((None, None, None, None))
+            if isinstance(g, URIRef)
         )
     return atomic_write(paths.nquads, "".join(sorted(lines)).encode("utf-8"))
 
@@ -240,7 +240,9 @@ def _document(pools: _Pools, number: int, scale: int) -> tuple[str, list[tuple[s
     presenter = pools.entities[presenter_id]["label"]
     cohort = pools.add(f"cohort-{number}", "gk:HeroCohort", f"Heroes of announcement {number}")
     cohort_conferral = pools.add(
-        f"conferral-{number}-cohort", "gk:AwardConferral", f"Award {year} to the heroes of announcement {number}"
+        f"conferral-{number}-cohort",
+        "gk:AwardConferral",
+        f"Award {year} to the heroes of announcement {number}",
     )
     count = rng.randint(4, 8)
     claims: list[tuple[str, list, str]] = []
@@ -248,7 +250,9 @@ def _document(pools: _Pools, number: int, scale: int) -> tuple[str, list[tuple[s
         f"On {_MONTHS[month]} {day}, {year}, Secretary of State {presenter} presented {count} "
         f"anti-trafficking activists with the {year} TIP Report Heroes Award."
     )
-    membership = pools.add(f"membership-{presenter_id}", "org:Membership", f"{presenter} as Secretary of State")
+    membership = pools.add(
+        f"membership-{presenter_id}", "org:Membership", f"{presenter} as Secretary of State"
+    )
     claims.append(
         (
             opening,
@@ -275,9 +279,8 @@ def _document(pools: _Pools, number: int, scale: int) -> tuple[str, list[tuple[s
         heroes.append((hero, name))
         place = pools.pick(pools.countries, country, 190)
         conferral = pools.add(f"conferral-{number}-{i}", "gk:AwardConferral", f"Award {year} to {name}")
-        sentence = (
-            f"Awardee {name} of {pools.entities[place]['label']} was honored for work on {rng.choice(_TOPICS)}."
-        )
+        country_name = pools.entities[place]["label"]
+        sentence = f"Awardee {name} of {country_name} was honored for work on {rng.choice(_TOPICS)}."
         sentences.append(sentence)
         claims.append(
             (
@@ -323,7 +326,9 @@ def _document(pools: _Pools, number: int, scale: int) -> tuple[str, list[tuple[s
         pools.entities[person]["role"] = (role, role_label, org)
         return person
 
-    for person in sorted({pools.pick(pools.counterparts, counterpart, max(10, scale // 2)) for _ in range(2)}):
+    for person in sorted(
+        {pools.pick(pools.counterparts, counterpart, max(10, scale // 2)) for _ in range(2)}
+    ):
         role, role_label, org = pools.entities[person]["role"]
         label = pools.entities[person]["label"]
         event = pools.add(f"event-{number}-{person}", "gk:Keynote", f"Keynote by {label} ({number})")

@@ -109,7 +109,8 @@ def store_folder(path: str | Path) -> Path:
 
     Examples
     --------
-    >>> store_folder("/tmp/example/graphkit.nq").name
+    >>> import tempfile
+    >>> store_folder(Path(tempfile.mkdtemp()) / "graphkit.nq").name
     'graphkit.oxigraph'
     """
     path = Path(path).resolve()
