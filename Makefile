@@ -8,7 +8,7 @@ GK     := $(BIN)/graphkit
 
 PAGE   := out/graphkit.html
 
-.PHONY: demo test security lint format install notebooks lab bench clean
+.PHONY: demo test security lint format install notebooks lab bench bench-viz clean
 
 # Reinstall when pyproject.toml changes; the stamp names the extras installed.
 $(VENV)/.installed-core: pyproject.toml
@@ -53,7 +53,11 @@ notebooks: $(VENV)/.installed-test
 lab: $(VENV)/.installed-test
 	$(BIN)/jupyter lab notebooks/
 
+# Benchmarks print tables; they are not part of the timed test suite.
 bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/scale.py
+
+bench-viz: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/viz_threshold.py
 
 lint: $(VENV)/.installed-test
