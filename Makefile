@@ -8,7 +8,7 @@ GK     := $(BIN)/graphkit
 
 PAGE   := out/graphkit.html
 
-.PHONY: demo test security lint format install notebooks lab bench bench-viz clean
+.PHONY: demo test security lint format install notebooks lab bench bench-viz bench-parallel clean
 
 # Reinstall when pyproject.toml changes; the stamp names the extras installed.
 $(VENV)/.installed-core: pyproject.toml
@@ -59,6 +59,14 @@ bench: $(VENV)/.installed-test
 
 bench-viz: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/viz_threshold.py
+
+# nx-parallel 0.3 (Python 3.11) needs networkx < 3.6: it runs in a venv of its own.
+PARALLEL := benchmarks/.venv-parallel
+bench-parallel: $(VENV)/.installed-test
+	test -x $(PARALLEL)/bin/python || $(PYTHON) -m venv $(PARALLEL)
+	$(PARALLEL)/bin/python -m pip install --quiet 'networkx==3.5' 'nx-parallel==0.3'
+	$(BIN)/python benchmarks/nx_parallel.py --export benchmarks/.cache/entities-100k.json
+	$(PARALLEL)/bin/python benchmarks/nx_parallel.py --measure benchmarks/.cache/entities-100k.json
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
