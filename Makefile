@@ -65,8 +65,8 @@ PARALLEL := benchmarks/.venv-parallel
 bench-parallel: $(VENV)/.installed-test
 	test -x $(PARALLEL)/bin/python || $(PYTHON) -m venv $(PARALLEL)
 	$(PARALLEL)/bin/python -m pip install --quiet 'networkx==3.5' 'nx-parallel==0.3'
-	$(BIN)/python benchmarks/nx_parallel.py --export benchmarks/.cache/entities-100k.json
-	$(PARALLEL)/bin/python benchmarks/nx_parallel.py --measure benchmarks/.cache/entities-100k.json
+	$(BIN)/python benchmarks/parallel_backend.py --export benchmarks/.cache/entities-100k.json
+	$(PARALLEL)/bin/python benchmarks/parallel_backend.py --measure benchmarks/.cache/entities-100k.json
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -8,8 +8,8 @@ virtual environment (``benchmarks/.venv-parallel``: networkx 3.5, nx-parallel
 
 Usage::
 
-    .venv/bin/python benchmarks/nx_parallel.py --export GRAPH.json [--triples 100000]
-    benchmarks/.venv-parallel/bin/python benchmarks/nx_parallel.py --measure GRAPH.json
+    .venv/bin/python benchmarks/parallel_backend.py --export GRAPH.json [--triples 100000]
+    benchmarks/.venv-parallel/bin/python benchmarks/parallel_backend.py --measure GRAPH.json
 """
 
 from __future__ import annotations
