@@ -28,14 +28,18 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rdflib import Dataset
 
 from graphkit.errors import InputError
 
-__all__ = ["ON_DISK_THRESHOLD", "Engine", "open_store", "store_folder"]
+if TYPE_CHECKING:
+    from rdflib.term import Node
+
+__all__ = ["ON_DISK_THRESHOLD", "Engine", "iter_quads", "open_store", "store_folder"]
 
 Engine = Literal["oxigraph", "memory"]
 
@@ -190,3 +194,48 @@ def _open_on_disk(path: Path) -> Dataset:
     except OSError as exc:
         raise InputError(f"cannot open the on-disk store {folder}: {exc}", path=path) from None
     return Dataset(store=OxigraphStore(store=store), default_union=True)
+
+
+def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None]]:
+    """Yield every quad of the dataset as rdflib terms, graph name last (None: default graph).
+
+    The same quads as ``dataset.quads((None, None, None, None))``, read
+    straight from Oxigraph when the dataset is backed by it: each distinct
+    term is converted to rdflib once, which makes a full scan several times
+    quicker (the projection to networkx reads every quad).
+
+    Examples
+    --------
+    >>> ds = open_store(Path(__file__).parents[2] / "tests" / "data" / "sparql_seed.trig")
+    >>> sorted(iter_quads(ds)) == sorted(ds.quads((None, None, None, None)))
+    True
+    """
+    import pyoxigraph
+    from oxrdflib import OxigraphStore
+
+    if not isinstance(dataset.store, OxigraphStore):
+        yield from dataset.quads((None, None, None, None))
+        return
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RDFLiteral
+
+    cache: dict[Any, Node] = {}
+
+    def convert(term: Any) -> Node:
+        hit = cache.get(term)
+        if hit is None:
+            if isinstance(term, pyoxigraph.NamedNode):
+                hit = URIRef(term.value)
+            elif isinstance(term, pyoxigraph.BlankNode):
+                hit = BNode(term.value)
+            elif term.language:
+                hit = RDFLiteral(term.value, lang=term.language)
+            else:
+                hit = RDFLiteral(term.value, datatype=URIRef(term.datatype.value))
+            cache[term] = hit
+        return hit
+
+    for quad in dataset.store._inner.quads_for_pattern(None, None, None, None):
+        graph = quad.graph_name
+        name = None if isinstance(graph, pyoxigraph.DefaultGraph) else convert(graph)
+        yield convert(quad.subject), convert(quad.predicate), convert(quad.object), name
