@@ -60,11 +60,11 @@ bench: $(VENV)/.installed-test
 bench-viz: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/viz_threshold.py
 
-# nx-parallel 0.3 (Python 3.11) needs networkx < 3.6: it runs in a venv of its own.
+# nx-parallel 0.3 (Python 3.11) needs networkx 3.4: it runs in a venv of its own.
 PARALLEL := benchmarks/.venv-parallel
 bench-parallel: $(VENV)/.installed-test
 	test -x $(PARALLEL)/bin/python || $(PYTHON) -m venv $(PARALLEL)
-	$(PARALLEL)/bin/python -m pip install --quiet 'networkx==3.5' 'nx-parallel==0.3'
+	$(PARALLEL)/bin/python -m pip install --quiet 'networkx==3.4.2' 'nx-parallel==0.3'
 	$(BIN)/python benchmarks/parallel_backend.py --export benchmarks/.cache/entities-100k.json
 	$(PARALLEL)/bin/python benchmarks/parallel_backend.py --measure benchmarks/.cache/entities-100k.json
 

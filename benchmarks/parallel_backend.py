@@ -2,9 +2,10 @@
 
 nx-parallel (joblib underneath) runs some networkx algorithms on several cores,
 chosen per call with ``backend="parallel"``. Its release for Python 3.11 (0.3)
-needs networkx < 3.6, so ``make bench-parallel`` runs this script in its own
-virtual environment (``benchmarks/.venv-parallel``: networkx 3.5, nx-parallel
-0.3) on a graph exported by graphkit's projection (node-link JSON).
+needs networkx 3.4 (3.5 changed a private helper it calls), so
+``make bench-parallel`` runs this script in its own virtual environment
+(``benchmarks/.venv-parallel``: networkx 3.4.2, nx-parallel 0.3) on a graph
+exported by graphkit's projection (node-link JSON).
 
 Usage::
 
