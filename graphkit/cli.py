@@ -1,24 +1,28 @@
 """The ``graphkit`` command: a thin layer over the Python API.
 
 Each command parses its options, calls the API and prints with rich. Errors a
-user can cause (:class:`~graphkit.errors.GraphkitError`) print one line and exit
-non-zero: 2 for bad input, 1 when the data breaks the shapes. Set
-``GRAPHKIT_DEBUG=1`` to see the traceback instead.
+user can cause (:class:`~graphkit.errors.GraphkitError`) print one line (plus
+the error's hint, if any) and exit non-zero: 2 for bad input, 1 when the data
+breaks the shapes. Error lines are never wrapped, never read as rich markup or
+emoji codes (``file.yaml:100:`` stays as it is), and control characters in
+them are shown as escapes. Set ``GRAPHKIT_DEBUG=1`` to see the traceback instead.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-import rich.markup
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from graphkit.errors import GraphkitError, ValidationError
 
@@ -31,8 +35,39 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+console = Console(highlight=False, emoji=False)
+errors = Console(stderr=True, highlight=False, emoji=False)
+
+# C0/C1 controls, line and paragraph separators, and bidirectional overrides:
+# in a message they could move the cursor, split a line or reorder the text.
+_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    r"""Return *text* with unprintable characters shown as escapes (``\x1b``).
+
+    Examples
+    --------
+    >>> _printable("a\x1b[2Jb")
+    'a\\x1b[2Jb'
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _print_error(exc: BaseException) -> None:
+    """Print ``error: MESSAGE`` (then the message's further lines and the hint) unwrapped, as plain text."""
+    first, *rest = _printable(str(exc)).split("\n")
+    errors.print(Text.assemble(("error:", "red"), " ", first), soft_wrap=True)
+    for line in rest:
+        errors.print(Text(line), soft_wrap=True)
+    hint = getattr(exc, "hint", None)
+    if hint:
+        errors.print(Text.assemble(("hint:", "yellow"), " ", _printable(hint)), soft_wrap=True)
+
+
+def _print_note(kind: str, message: str, *, style: str = "yellow") -> None:
+    """Print ``KIND: MESSAGE`` to stderr as plain text (user text is never read as markup)."""
+    errors.print(Text.assemble((f"{kind}:", style), " ", _printable(message)), soft_wrap=True)
 
 
 def _print_violations(violations: list) -> None:
@@ -40,27 +75,34 @@ def _print_violations(violations: list) -> None:
     for column in ("focus node", "path", "message", "value"):
         table.add_column(column, overflow="fold")
     for v in violations:
-        table.add_row(f"{v.focus_label}\n<{v.focus}>", v.path, v.message, v.value)
+        cells = (f"{v.focus_label}\n<{v.focus}>", v.path, v.message, v.value)
+        table.add_row(*(Text(_printable(str(cell))) for cell in cells))
     errors.print(table)
 
 
 def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn graphkit errors into one clear message and an exit code."""
+    """Turn graphkit errors into one clear message and an exit code.
+
+    rdflib logs warnings about its input (an IRI it doubts, a literal it cannot
+    convert) on stderr before any error is raised; the command's own error
+    line says what is wrong, so only rdflib's errors are shown.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        logging.getLogger("rdflib").setLevel(logging.ERROR)
         try:
             return command(*args, **kwargs)
         except ValidationError as exc:
             if os.environ.get("GRAPHKIT_DEBUG"):
                 raise
             _print_violations(exc.violations)
-            errors.print(f"[red]error:[/red] {exc}", markup=True)
+            _print_error(exc)
             raise typer.Exit(1) from None
         except GraphkitError as exc:
             if os.environ.get("GRAPHKIT_DEBUG"):
                 raise
-            errors.print(f"[red]error:[/red] {rich.markup.escape(str(exc))}")
+            _print_error(exc)
             raise typer.Exit(2) from None
 
     return wrapper
@@ -107,7 +149,7 @@ def build(
     if check:
         current = paths.nquads.read_bytes() if paths.nquads.is_file() else b""
         if serialize_nquads(result.dataset) != current:
-            errors.print("[red]error:[/red] data/build/ is stale: run `graphkit build`")
+            _print_note("error", "data/build/ is stale: run `graphkit build`", style="red")
             raise typer.Exit(1)
         console.print("data/build/ is up to date")
         return
@@ -143,6 +185,57 @@ def validate(
     if violations:
         raise ValidationError(violations)
     console.print("the graph conforms to the SHACL shapes: 0 violations")
+
+
+@app.command()
+@handles_errors
+def lint(
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also list the findings a 'reviewed:' note accepts.")
+    ] = False,
+) -> None:
+    """List the facts a person should check: what their quote does not name, group facts given to members.
+
+    Exit 1 while a finding is open (not accepted by a 'reviewed:' note in the facts file).
+    """
+    import json
+
+    from graphkit.corpus import load_corpus
+    from graphkit.errors import InputError
+    from graphkit.facts import load_facts
+    from graphkit.facts.lint import lint_facts
+    from graphkit.paths import project_paths
+    from graphkit.vocab.ontology import load_vocabulary
+
+    if output_format not in ("table", "json"):
+        raise InputError(f"--format is 'table' or 'json', not {output_format!r}")
+    paths = project_paths()
+    vocab = load_vocabulary(paths.ontology)
+    corpus = load_corpus(paths)
+    findings = lint_facts(load_facts(corpus, vocab, paths), corpus, vocab)
+    still_open = [f for f in findings if f.is_open]
+    shown = findings if show_all else still_open
+    if output_format == "json":
+        sys.stdout.write(json.dumps([f.to_dict() for f in shown], ensure_ascii=False, indent=2) + "\n")
+    elif shown:
+        table = Table(show_lines=True, expand=True)
+        table.add_column("where", no_wrap=True)
+        for column in ("fact", "reason", *(("reviewed",) if show_all else ())):
+            table.add_column(column, overflow="fold", ratio=1)
+        for f in shown:
+            cells = [f.source, f"[{', '.join(f.fact)}]", f"{f.kind}: {f.reason}"]
+            table.add_row(*cells, *((f.reviewed or "",) if show_all else ()))
+        console.print(table, markup=False)
+    reviewed = len(findings) - len(still_open)
+    errors.print(
+        f"{len(still_open)} fact(s) to check; {reviewed} reviewed (accepted with a 'reviewed:' note"
+        + ("" if show_all else "; --all lists them")
+        + ")",
+        soft_wrap=True,
+    )
+    if still_open:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -269,11 +362,23 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
     timeout: Annotated[float, typer.Option("--timeout", help="Per-query wall-clock limit, seconds.")] = 30.0,
     max_rows: Annotated[int, typer.Option("--max-rows", help="Row cap per answer (signalled).")] = 10_000,
+    workers: Annotated[int, typer.Option("--workers", help="Query worker processes.")] = 2,
+    memory_limit: Annotated[
+        str,
+        typer.Option(
+            "--memory-limit",
+            help="Memory cap per worker: 512M, 2GiB, none; default a quarter of RAM, at most 2 GiB.",
+        ),
+    ] = "default",
+    queue_size: Annotated[
+        int, typer.Option("--queue-size", help="Queries that may wait for a worker; more get 503.")
+    ] = 64,
     allowed_host: Annotated[
         list[str] | None, typer.Option("--allowed-host", help="Extra Host header names to accept.")
     ] = None,
     cors: Annotated[
-        list[str] | None, typer.Option("--cors", help="Browser origin allowed to read results.")
+        list[str] | None,
+        typer.Option("--cors", help="Browser origin allowed to query and read results (repeatable)."),
     ] = None,
     graph_page: Annotated[
         Path | None, typer.Option("--graph-page", help="Interactive page to serve at /graph.")
@@ -282,22 +387,28 @@ def serve(
     """Serve a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql with a query page at /."""
     from graphkit.dataset import load
     from graphkit.paths import project_paths
-    from graphkit.sparql.endpoint import is_loopback
     from graphkit.sparql.endpoint import serve as serve_endpoint
+    from graphkit.sparql.worker import parse_size
 
-    def announce(url: str) -> None:
-        console.print(f"SPARQL endpoint: {url}   query page: {url.removesuffix('sparql')}")
+    def announce(server) -> None:
+        page = server.url.removesuffix("sparql")
+        console.print(f"SPARQL endpoint: {server.url}   query page: {page}", soft_wrap=True)
+        console.print(f"limits: {server.limits}", soft_wrap=True)
+        if not server.pool.isolated:
+            errors.print("warning: the query workers can reach the network (queries are still checked)")
         console.print("press Ctrl+C to stop")
 
+    limit = "default" if memory_limit == "default" else parse_size(memory_limit)
     load(engine="memory")  # rebuild first if the inputs changed
-    if not is_loopback(host):
-        errors.print(f"[yellow]warning:[/yellow] binding {host} exposes the endpoint beyond this machine")
     serve_endpoint(
         project_paths().nquads,
         host=host,
         port=port,
         timeout=timeout,
         max_rows=max_rows,
+        workers=workers,
+        memory_limit=limit,
+        queue_size=queue_size,
         allowed_hosts=allowed_host or (),
         cors_origins=cors or (),
         graph_page=graph_page,
@@ -311,6 +422,10 @@ def push(
     url: Annotated[
         str, typer.Argument(help="The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
     ],
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds each request (one graph) may take in all.")
+    ] = 120.0,
+    deadline: Annotated[float, typer.Option("--deadline", help="Seconds the whole push may take.")] = 600.0,
 ) -> None:
     """Load the built dataset into a triple store, one named graph at a time (Graph Store Protocol)."""
     from graphkit.dataset import load
@@ -318,7 +433,7 @@ def push(
     from graphkit.sparql.push import push as push_dataset
 
     load(engine="memory")
-    report = push_dataset(project_paths().nquads, url)
+    report = push_dataset(project_paths().nquads, url, timeout=timeout, deadline=deadline)
     console.print(f"pushed {report.triples:,} triples in {len(report.graphs)} named graphs to {report.url}")
 
 
@@ -515,7 +630,7 @@ def viz(
     )
     written = page.write(output)
     if page.reduced:
-        errors.print(f"[yellow]note:[/yellow] {page.note}")
+        _print_note("note", page.note)
     console.print(
         f"wrote {written} ({page.nodes_shown} entities, {page.edges_shown} relations)", markup=False
     )

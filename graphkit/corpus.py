@@ -182,7 +182,7 @@ def _load_document(entry: object, paths: ProjectPaths, seen: set[str]) -> Docume
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise InputError(f"manifest entry lacks '{key}'", path=manifest, line=line)
     doc_id = entry["id"]
-    if not _ID.match(doc_id):
+    if not _ID.fullmatch(doc_id):
         raise InputError(f"bad document id {doc_id!r} (use a-z, 0-9, '-')", path=manifest, line=line)
     if doc_id in seen:
         raise InputError(f"duplicate document id {doc_id!r}", path=manifest, line=line)

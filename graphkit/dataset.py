@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +19,9 @@ from pathlib import Path
 from rdflib import Dataset
 
 from graphkit.corpus import load_corpus
-from graphkit.errors import ValidationError
+from graphkit.errors import InputError, ValidationError
 from graphkit.facts import load_facts
-from graphkit.files import atomic_write
+from graphkit.files import atomic_write_all
 from graphkit.paths import ProjectPaths, project_paths
 from graphkit.rdf.build import BuildResult, build_dataset, input_digest
 from graphkit.rdf.io import serialize_nquads, serialize_trig
@@ -45,9 +46,12 @@ def build(root: str | Path | None = None, *, write: bool = True, validate: bool 
     root : str or Path, optional
         The checkout to build (default: this one).
     write : bool
-        Write ``data/build/graphkit.trig``, ``graphkit.nq`` and ``inputs.sha256``.
-        Each file is replaced atomically, and only after every check passed, so
-        a failed build leaves the previous outputs untouched.
+        Write ``data/build/graphkit.trig``, ``graphkit.nq`` and ``inputs.sha256``
+        as one unit, and only after every check passed: a failed build leaves
+        the previous outputs untouched. The stamp, replaced last, records the
+        inputs' digest and each output's SHA-256, so a build killed while
+        replacing the files leaves a set that :func:`is_stale` reports and
+        :func:`load` rebuilds (see :func:`graphkit.files.atomic_write_all`).
     validate : bool
         Check the result against the SHACL shapes before writing.
 
@@ -68,20 +72,54 @@ def build(root: str | Path | None = None, *, write: bool = True, validate: bool 
         if violations:
             raise ValidationError(violations)
     if write:
-        trig = serialize_trig(dataset, header=_TRIG_HEADER)
-        nquads = serialize_nquads(dataset)
-        atomic_write(paths.trig, trig)
-        atomic_write(paths.nquads, nquads)
-        atomic_write(paths.build_stamp, (input_digest(paths) + "\n").encode())
+        outputs = {
+            paths.trig: serialize_trig(dataset, header=_TRIG_HEADER),
+            paths.nquads: serialize_nquads(dataset),
+        }
+        stamp = _stamp(input_digest(paths), outputs)
+        atomic_write_all({**outputs, paths.build_stamp: stamp})
     return BuildResult(dataset, corpus, facts)
 
 
+def _stamp(inputs: str, outputs: dict[Path, bytes]) -> bytes:
+    """Return the stamp: the inputs' digest, then each output's name and SHA-256."""
+    lines = [f"inputs {inputs}"]
+    lines += [f"{path.name} {hashlib.sha256(data).hexdigest()}" for path, data in outputs.items()]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _read_stamp(paths: ProjectPaths) -> dict[str, str]:
+    """Return the stamp's entries (name to digest); empty if it is missing or unreadable."""
+    try:
+        text = paths.build_stamp.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return dict(line.split(" ", 1) for line in text.splitlines() if line.count(" ") == 1)
+
+
+def _is_complete(paths: ProjectPaths) -> bool:
+    """Return whether the outputs are the set the stamp names, byte for byte."""
+    entries = _read_stamp(paths)
+    for path in (paths.trig, paths.nquads):
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return False
+        if entries.get(path.name) != digest:
+            return False
+    return "inputs" in entries
+
+
 def is_stale(paths: ProjectPaths | None = None) -> bool:
-    """Return whether the built files are missing or older than their inputs."""
+    """Return whether the built files are missing, torn or older than their inputs.
+
+    Torn means the outputs are not the set the stamp records (a build was
+    killed while replacing them).
+    """
     paths = paths or project_paths()
-    if not (paths.nquads.is_file() and paths.trig.is_file() and paths.build_stamp.is_file()):
+    if not _is_complete(paths):
         return True
-    return paths.build_stamp.read_text().strip() != input_digest(paths)
+    return _read_stamp(paths)["inputs"] != input_digest(paths)
 
 
 def load(
@@ -97,17 +135,29 @@ def load(
         The store (see :func:`graphkit.rdf.store.open_store`).
     rebuild : bool, optional
         ``None`` (default) rebuilds when the inputs changed since the last
-        build; ``True`` always rebuilds; ``False`` never does.
+        build, or the built files are missing or torn; ``True`` always
+        rebuilds; ``False`` never does.
 
     Returns
     -------
     rdflib.Dataset
         Named graphs per document, plus ``entities``, ``corpus`` and
         ``ontology``; the default graph is their union.
+
+    Raises
+    ------
+    InputError
+        With ``rebuild=False``, if the built files are missing or torn.
     """
     paths = project_paths(root)
     if rebuild or (rebuild is None and is_stale(paths)):
         build(paths.root)
+    elif rebuild is False and not _is_complete(paths):
+        raise InputError(
+            "the built files are missing or do not match the stamp (an interrupted build?)",
+            path=paths.build,
+            hint="run `graphkit build`",
+        )
     return open_store(paths.nquads, engine=engine)
 
 

@@ -2,6 +2,7 @@
 
 Every error a user can cause derives from :class:`GraphkitError`, so the CLI
 prints one clear message and exits non-zero instead of showing a traceback.
+An error may carry a ``hint``: what to do about it, printed on its own line.
 
 ::
 
@@ -15,6 +16,7 @@ prints one clear message and exits non-zero instead of showing a traceback.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 __all__ = [
@@ -28,7 +30,26 @@ __all__ = [
 
 
 class GraphkitError(Exception):
-    """Base class of every error graphkit raises on purpose."""
+    """Base class of every error graphkit raises on purpose.
+
+    Parameters
+    ----------
+    *args
+        The message, as for any exception.
+    hint : str, optional
+        What the user can do about it (``"run `graphkit build`"``).
+
+    Examples
+    --------
+    >>> GraphkitError("data/build/ is stale", hint="run `graphkit build`").hint
+    'run `graphkit build`'
+    """
+
+    hint: str | None = None
+
+    def __init__(self, *args: object, hint: str | None = None):
+        super().__init__(*args)
+        self.hint = hint
 
 
 class InputError(GraphkitError):
@@ -42,6 +63,8 @@ class InputError(GraphkitError):
         The file at fault.
     line : int, optional
         The 1-based line in that file.
+    hint : str, optional
+        What the user can do about it.
 
     Examples
     --------
@@ -49,17 +72,25 @@ class InputError(GraphkitError):
     "data/facts/a.yaml:3: unknown entity id 'x'"
     """
 
-    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ):
         self.message = message
         self.path = Path(path) if path is not None else None
         self.line = line
-        super().__init__(self.__str__())
+        super().__init__(self.__str__(), hint=hint)
 
     def __str__(self) -> str:
         if self.path is None:
             return self.message
         try:
-            shown = self.path.resolve().relative_to(Path.cwd().resolve())
+            # abspath, not resolve: a symbolic link must be named, not its target
+            shown = Path(os.path.abspath(self.path)).relative_to(Path.cwd())
         except ValueError:
             shown = self.path
         where = f"{shown.as_posix()}:{self.line}" if self.line else shown.as_posix()

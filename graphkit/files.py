@@ -1,7 +1,11 @@
 """Reading and writing the project's files safely.
 
 - :func:`atomic_write` writes to a temporary file in the same folder and
-  replaces the target, so a failed build never leaves a half-written file.
+  replaces the target, so a failed build never leaves a half-written file;
+  :func:`atomic_write_all` does it for several files that belong together.
+  Only regular files are replaced: a symbolic link, a device or a folder at the
+  target is refused with a message that says which, and temporaries left by a
+  killed run are removed by the next write.
 - :func:`read_turtle` checks the syntax with pyoxigraph first, whose parser is
   transactional and reports the line, so a broken file gives one clear error
   instead of a half-read graph or a traceback from rdflib.
@@ -9,8 +13,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
+import re
+import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,25 +28,65 @@ from graphkit.errors import InputError
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["atomic_write", "read_turtle"]
+__all__ = ["MAX_TURTLE_BYTES", "atomic_write", "atomic_write_all", "read_turtle"]
+
+#: Largest Turtle file read (the ontology and the shapes are about 40 kB together).
+MAX_TURTLE_BYTES = 16 * 1024 * 1024
+
+_XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+_KINDS = {
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+}
 
 
-def atomic_write(path: str | Path, data: bytes) -> Path:
-    """Write *data* to *path* so readers see the old file or the new one, never a mix.
-
-    Missing folders are created. A path that cannot be written raises
-    :class:`~graphkit.errors.InputError` naming it.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
-    >>> atomic_write(target, b"hello").read_bytes()
-    b'hello'
-    """
+def _check_target(path: str | os.PathLike[str]) -> Path:
+    """Return *path* as a Path if a regular file may be written there; raise otherwise."""
+    if os.fspath(path) in ("", "."):
+        raise InputError("an output file is required: the path given is empty")
     path = Path(path)
+    for folder in path.parents:
+        if os.path.lexists(folder):
+            if not folder.is_dir():
+                raise InputError(f"cannot write here: {folder} is not a folder", path=path)
+            break
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return path
+    except OSError as exc:
+        raise InputError(f"cannot write here: {exc.strerror or exc}", path=path) from None
+    if stat.S_ISLNK(mode):
+        raise InputError(
+            f"is a symbolic link (to {os.readlink(path)}): graphkit writes only regular files, "
+            "so it neither replaces the link nor writes through it; give the file's own path",
+            path=path,
+        )
+    if stat.S_ISDIR(mode):
+        raise InputError("is a folder: give the path of a file", path=path)
+    if not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        raise InputError(f"is {kind}: graphkit writes only regular files, so it leaves it alone", path=path)
+    return path
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete the temporaries an interrupted write of *path* left beside it."""
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(leftover).st_mode):
+                leftover.unlink()
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """Write *data* to a synced temporary beside *path* and return the temporary."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise InputError(f"cannot write here: {exc.strerror or exc}", path=path) from None
@@ -47,38 +96,129 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise InputError(f"cannot write here: {exc.strerror or exc}", path=path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return Path(tmp)
 
 
-def read_turtle(path: str | Path) -> Graph:
-    """Parse a Turtle file into an rdflib Graph.
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system can sync a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write_all(files: Mapping[str | os.PathLike[str], bytes]) -> list[Path]:
+    """Write several files as one unit: all of them, or (on error) none.
+
+    Every file is first written in full to a synced temporary beside its
+    target; only when all are on disk are the targets replaced, in the order
+    given. A crash during that last step can leave the first targets new and
+    the later ones old, so put last a record (a manifest with the digests of
+    the others) that lets readers tell a complete set from a torn one.
 
     Raises
     ------
     InputError
-        If the file is missing or is not valid Turtle; the message names the line.
+        If a target cannot be written (naming it, and saying why: an empty
+        path, a parent that is not a folder, a target that is not a regular
+        file); nothing is replaced then.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in atomic_write_all({folder / "a.txt": b"a", folder / "b.txt": b"b"})]
+    ['a.txt', 'b.txt']
+    """
+    targets = [(_check_target(path), data) for path, data in files.items()]
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in targets:
+            staged.append((_stage(path, data), path))
+        for tmp, path in staged:
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise InputError(f"cannot write here: {exc.strerror or exc}", path=path) from None
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    for folder in dict.fromkeys(path.parent for path, _ in targets):
+        _sync_folder(folder)
+    return [path for path, _ in targets]
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write *data* to *path* so readers see the old file or the new one, never a mix.
+
+    Missing folders are created. A path that cannot be written raises
+    :class:`~graphkit.errors.InputError` naming it; so does a target that is
+    a symbolic link, a device or a folder (see :func:`atomic_write_all`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> atomic_write(target, b"hello").read_bytes()
+    b'hello'
+    >>> atomic_write("/dev/null", b"hello")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    graphkit.errors.InputError: /dev/null: is a character device: graphkit writes only regular files...
+    """
+    return atomic_write_all({path: data})[0]
+
+
+def read_turtle(path: str | Path) -> Graph:
+    """Parse a Turtle file (the ontology, the shapes) into an rdflib Graph.
+
+    Files larger than :data:`MAX_TURTLE_BYTES` are refused, and so is an
+    ``xsd:decimal`` that is not in decimal notation: rdflib would expand
+    ``"1E999999999"^^xsd:decimal`` to a billion digits when writing it.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, too large or is not valid Turtle; the message names the line.
     """
     import pyoxigraph
     from rdflib import Graph
 
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TURTLE_BYTES + 1)
     except FileNotFoundError:
         raise InputError("file not found", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    if len(data) > MAX_TURTLE_BYTES:
+        raise InputError(f"larger than {MAX_TURTLE_BYTES:,} bytes, the limit for a Turtle file", path=path)
     try:
-        for _ in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE):
-            pass
+        for triple in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE):
+            _check_literal(triple.object, data, path)
     except SyntaxError as exc:
         message = str(exc).split(": ", 1)[-1] if exc.lineno else str(exc)
         raise InputError(f"invalid Turtle: {message}", path=path, line=exc.lineno) from None
     graph = Graph()
     graph.parse(data=data, format="turtle")
     return graph
+
+
+def _check_literal(term: object, data: bytes, path: Path) -> None:
+    import pyoxigraph
+
+    decimal = isinstance(term, pyoxigraph.Literal) and term.datatype.value == _XSD_DECIMAL
+    if decimal and not _DECIMAL.fullmatch(term.value):
+        at = data.find(term.value.encode())
+        line = data.count(b"\n", 0, at) + 1 if at >= 0 else None
+        raise InputError(
+            f"{term.value[:40]!r} is not an xsd:decimal (digits and one '.')", path=path, line=line
+        )

@@ -28,7 +28,7 @@ from IPython.display import HTML
 
 import graphkit as gk
 from graphkit import network as gn
-from graphkit.viz import build_page
+from graphkit.viz import FAMILIES, build_page, family_of, fold_records
 
 pd.set_option("display.max_colwidth", 90)
 G = gn.project(gk.load())
@@ -101,25 +101,30 @@ pd.DataFrame(
 
 # %% [markdown]
 # ## A static picture
+#
+# Drawn the way the pages are: records (award conferrals, roles held, quotations) folded into the
+# relations they describe, and entity types grouped in the same families, with the same colour
+# and shape each (`graphkit.viz.FAMILIES`).
 
 # %%
-S = gn.simple_graph(G)
+S = gn.simple_graph(fold_records(G))
 position = nx.spring_layout(S, seed=7, k=0.35)
-types = sorted({S.nodes[n]["type"] for n in S})
-palette = plt.get_cmap("tab20", len(types))
-colour = {t: palette(i) for i, t in enumerate(types)}
 score = nx.betweenness_centrality(S)
+MARKERS = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*",
+           "triangleDown": "v", "hexagon": "h"}
 fig, ax = plt.subplots(figsize=(12, 10))
-nx.draw_networkx_edges(S, position, ax=ax, alpha=0.25, width=0.6)
-nx.draw_networkx_nodes(
-    S, position, ax=ax, node_color=[colour[S.nodes[n]["type"]] for n in S],
-    node_size=[60 + 2500 * score[n] for n in S],
-)
+nx.draw_networkx_edges(S, position, ax=ax, alpha=0.25, width=0.6, arrows=False)
+for family in FAMILIES:
+    members = [n for n in S if family_of(S.nodes[n]["type"]) is family]
+    if members:
+        nx.draw_networkx_nodes(
+            S, position, nodelist=members, ax=ax, node_color=family.color, node_shape=MARKERS[family.shape],
+            node_size=[60 + 2500 * score[n] for n in members], edgecolors="#1f2933", linewidths=0.5,
+            label=f"{family.name} ({len(members)})",
+        )
 top = sorted(S, key=lambda n: -score[n])[:15]
 nx.draw_networkx_labels(S, position, labels={n: S.nodes[n]["label"] for n in top}, font_size=8, ax=ax)
-for t in types:
-    ax.scatter([], [], color=colour[t], label=t)
-ax.legend(loc="lower left", fontsize=7, ncol=2, frameon=False)
+ax.legend(loc="lower left", fontsize=8, frameon=False, markerscale=0.6)
 ax.set_title("The TIP Report Heroes graph (node size: betweenness)")
 ax.axis("off")
 plt.tight_layout()

@@ -6,7 +6,7 @@ import pytest
 from rdflib import BNode, Literal
 
 import graphkit as gk
-from graphkit.errors import ValidationError
+from graphkit.errors import InputError, ValidationError
 from graphkit.paths import project_paths
 from graphkit.rdf.io import serialize_nquads, serialize_trig
 from graphkit.rdf.validate import validate_dataset
@@ -62,7 +62,7 @@ def test_build_fails_on_violation_and_keeps_outputs(checkout):
     shapes.write_text(
         shapes.read_text().replace(
             "sh:path gk:memberCount ; sh:maxCount 1 ;",
-            "sh:path gk:memberCount ; sh:maxCount 1 ; sh:maxInclusive 5 ;",
+            "sh:path gk:memberCount ; sh:maxCount 1 ; sh:maxInclusive 7 ;",
         )
     )
     before = project_paths(checkout).nquads.read_bytes()
@@ -82,4 +82,21 @@ def test_load_rebuilds_only_when_inputs_change(checkout):
     assert gk.is_stale(paths)
     ds = gk.load(checkout)
     assert str(ds.value(entity_iri("dara-mech"), SKOS.prefLabel)) == "Dara  Mech"
+    assert not gk.is_stale(paths)
+
+
+def test_the_stamp_records_each_output_and_a_torn_set_is_never_used(checkout):
+    paths = project_paths(checkout)
+    stamp = paths.build_stamp.read_text().splitlines()
+    assert [line.split(" ")[0] for line in stamp] == ["inputs", "graphkit.trig", "graphkit.nq"]
+    assert not gk.is_stale(paths)
+    good = paths.nquads.read_bytes()
+    # As if a build were killed after replacing the N-Quads but before the stamp.
+    paths.nquads.write_bytes(good.replace(b"Dara Mech", b"Dara  Mech"))
+    assert gk.is_stale(paths)
+    with pytest.raises(InputError, match="do not match the stamp") as info:
+        gk.load(checkout, rebuild=False)
+    assert info.value.hint == "run `graphkit build`"
+    gk.load(checkout)
+    assert paths.nquads.read_bytes() == good
     assert not gk.is_stale(paths)

@@ -33,7 +33,7 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> int:
 def test_build_validate_stats(checkout):
     built = run(checkout, "build")
     assert built.returncode == 0, built.stderr
-    assert re.search(r"built [\d,]+ triples from 5 documents, 56 quotes and 223 facts", built.stdout)
+    assert re.search(r"built [\d,]+ triples from 5 documents, 57 quotes and 221 facts", built.stdout)
     assert run(checkout, "validate").stdout.strip() == "the graph conforms to the SHACL shapes: 0 violations"
     stats = run(checkout, "stats").stdout
     assert re.search(r"documents\s+│\s+5", stats)
@@ -157,3 +157,57 @@ def test_facts_cannot_forge_provenance(checkout):
     result = run(checkout, "build")
     assert result.returncode == 2
     assert f"{STATEMENTS}:{line}: oa:exact is written by the build" in " ".join(result.stderr.split())
+
+
+def run_piped(cwd: Path, *args: str, home: Path | None = None) -> subprocess.CompletedProcess:
+    """Run graphkit with stderr a pipe and no COLUMNS: rich's default would wrap at 80 columns."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "GRAPHKIT_DEBUG", "FORCE_COLOR")}
+    if home is not None:
+        env["GRAPHKIT_HOME"] = str(home)
+    return subprocess.run(
+        [sys.executable, "-m", "graphkit", *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
+
+
+def test_an_error_is_one_unwrapped_line_and_line_100_stays_line_100(checkout):
+    line = edit(
+        checkout / ENTITIES,
+        "- id: uk-government\n  type: schema:GovernmentOrganization",
+        "- id: uk-government\n  type: schema:GovernmentOrganisationOfTheUnitedKingdomOfGreatBritain",
+    )
+    assert line + 1 == 99
+    result = run_piped(checkout, "build", home=checkout)
+    assert result.returncode == 2
+    # rich would turn ":100:" into an emoji and fold the line at 80 columns.
+    assert result.stderr == (
+        f"error: {ENTITIES}:99: unknown type "
+        "'schema:GovernmentOrganisationOfTheUnitedKingdomOfGreatBritain': "
+        "not a class of the ontology\n"
+    )
+
+
+def test_rich_markup_and_control_characters_in_an_error_are_shown_as_text(tmp_path):
+    name = "[bold red]notes\x1b]0;pwned\x07 :100:"
+    (tmp_path / name).write_text("mine\n")
+    result = run_piped(tmp_path, "viz", "--output", f"{name}/page.html")
+    assert result.returncode == 2
+    shown = "[bold red]notes\\x1b]0;pwned\\x07 :100:"
+    assert result.stderr == f"error: {shown}/page.html: cannot write here: {shown} is not a folder\n"
+
+
+def test_a_hint_follows_the_error_on_its_own_line(capsys):
+    import typer
+
+    from graphkit.cli import handles_errors
+    from graphkit.errors import InputError
+
+    @handles_errors
+    def failing() -> None:
+        raise InputError("the built files are torn", path="data/build", hint="run `graphkit build`")
+
+    with pytest.raises(typer.Exit) as info:
+        failing()
+    assert info.value.exit_code == 2
+    assert (
+        capsys.readouterr().err == "error: data/build: the built files are torn\nhint: run `graphkit build`\n"
+    )

@@ -66,9 +66,12 @@ def test_hero_counterpart_graph(G):
     assert edge["editions"] == ["IVLP 2023 for the TIP Report Heroes (Meridian)"]
     assert edge["quotes"]
     assert edge["support"] == 1
-    # only named participants count, unless cohorts are asked for
-    assert iri("basim-abdul-razzak") not in B
-    assert iri("basim-abdul-razzak") in gn.hero_counterpart_graph(G, through_cohorts=True)
+    # the 2023 program was for six of the eight, a group the article does not name: through
+    # cohorts or not, Basim Abdul-Razzak and Iman Al Sailawi met nobody
+    through_cohorts = gn.hero_counterpart_graph(G, through_cohorts=True)
+    for person in ("basim-abdul-razzak", "iman-al-sailawi"):
+        assert iri(person) not in B
+        assert iri(person) not in through_cohorts
 
 
 def test_one_mode_projections(G):
@@ -77,7 +80,7 @@ def test_one_mode_projections(G):
     assert iri("martina-vandenberg") not in B
     assert iri("human-trafficking-legal-center") in B[iri("zaheer-ahmed")]
     H = gn.hero_projection(B)
-    assert H[iri("zaheer-ahmed")][iri("dara-mech")]["weight"] == 4
+    assert H[iri("zaheer-ahmed")][iri("dara-mech")]["weight"] == 3
     # Imelda Poole (2021) shares HTLC and Polaris with every 2023 hero
     imelda = H[iri("imelda-poole")][iri("zaheer-ahmed")]
     assert imelda["weight"] == 2
@@ -99,7 +102,7 @@ def test_views_need_records_as_nodes(dataset):
 
 def test_document_and_year_views(G):
     D = gn.document_view(G, "meridian-2023-ivlp-tip-heroes")
-    assert (D.number_of_nodes(), D.number_of_edges()) == (52, 73)
+    assert (D.number_of_nodes(), D.number_of_edges()) == (55, 71)
     assert all(d["documents"] == [MERIDIAN] for _, _, d in D.edges(data=True))
     assert all(q["document"] == MERIDIAN for _, _, d in D.edges(data=True) for q in d["quotes"])
     Y = gn.year_view(G, 2023)
@@ -122,10 +125,11 @@ def test_edition_view(G):
         "Martina Vandenberg",
         "Coalition of Immokalee Workers",
         "Zaheer Ahmed",
-        "Basim Abdul-Razzak",  # named member of the participating cohort
+        "six of the 2023 TIP Report Heroes (IVLP 2023)",
         "Keynote by Martina Vandenberg (IVLP 2023, Washington)",
     } <= labels(E)
     assert "Freedom Network USA" not in labels(E)
+    assert "Basim Abdul-Razzak" not in labels(E)  # not placed in the program by any document
     with pytest.raises(InputError, match="not a program edition"):
         gn.edition_view(G, "Zaheer Ahmed")
 
@@ -144,6 +148,6 @@ def test_ego_view(G):
 
 def test_simple_graph_merges_parallel_edges(G):
     S = gn.simple_graph(G)
-    assert S.number_of_edges() == 156
+    assert S.number_of_edges() == 159
     edge = S[iri("antony-blinken")][iri("membership-blinken-secretary-of-state")]
     assert edge["support"] == 3

@@ -79,3 +79,16 @@ def test_push_errors(listener, tmp_path: Path) -> None:
     listener.close()
     with pytest.raises(PushError, match="cannot reach"):
         push(SEED, listener.url, timeout=2)
+
+
+def test_push_limits_must_be_positive(listener) -> None:
+    with pytest.raises(PushError, match="timeout and deadline must be positive"):
+        push(SEED, listener.url, timeout=0)
+    assert not listener.connected()
+
+
+def test_the_report_hides_credentials(oxigraph: OxigraphServer) -> None:
+    url = oxigraph.store_url.replace("http://", "http://someone:secret@")
+    report = push(SEED, url)
+    assert report.url == oxigraph.store_url.replace("http://", "http://***@")
+    assert report.triples == 72

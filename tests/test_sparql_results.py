@@ -114,3 +114,61 @@ def test_format_must_fit_the_form() -> None:
         format_result(QueryResult("CONSTRUCT", graph=Graph()), "csv")
     with pytest.raises(QueryError):
         format_result(TRICKY, "yaml")  # type: ignore[arg-type]
+
+
+HOSTILE = "\x1b]0;owned\x07\x1b[2J\x1b[31mred\r\x08\x9b31m\u202eevil\u2028end\x00"
+HOSTILE_RESULT = QueryResult(
+    "SELECT",
+    columns=("x", "iri"),
+    rows=((Literal(HOSTILE), URIRef("http://example.org/\x1b[5m")),),
+)
+CONTROLS = ["\x1b", "\x07", "\r", "\x08", "\x9b", "\u202e", "\u2028", "\x00"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_people_formats_show_control_characters_as_escapes(fmt: str) -> None:
+    text = format_result(HOSTILE_RESULT, fmt, width=400)
+    assert [c for c in CONTROLS if c in text] == []
+    shown = text.replace("\\\\", "\\")  # markdown escapes the backslash itself
+    escapes = [
+        "\\x1b]0;owned\\x07",
+        "\\x1b[31mred\\x0d\\x08\\x9b31m",
+        "\\u202eevil\\u2028end\\x00",
+        "\\x1b[5m",
+    ]
+    assert [escape for escape in escapes if escape not in shown] == []
+
+
+def test_the_rich_table_holds_no_control_character() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from graphkit.sparql.results import to_rich_table
+
+    out = StringIO()
+    Console(file=out, width=400, force_terminal=True, color_system=None).print(to_rich_table(HOSTILE_RESULT))
+    assert [c for c in CONTROLS if c in out.getvalue()] == []
+
+
+def test_xml_reads_back_exactly_or_is_refused() -> None:
+    from xml.etree import ElementTree
+
+    kept = "red\r\n\t\x7f\x85\u202e & <b>"
+    result = QueryResult("SELECT", columns=("x",), rows=((Literal(kept),),))
+    literal = ElementTree.fromstring(format_result(result, "xml")).find(".//{*}literal")
+    assert literal is not None
+    assert literal.text == kept
+    with pytest.raises(QueryError, match=r"U\+001B, which XML 1.0 cannot carry"):
+        format_result(HOSTILE_RESULT, "xml")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_machine_formats_keep_the_exact_value(fmt: str) -> None:
+    text = format_result(HOSTILE_RESULT, fmt)
+    if fmt == "json":
+        assert json.loads(text)["results"]["bindings"][0]["x"]["value"] == HOSTILE
+    elif fmt == "csv":
+        assert next(csv.DictReader(io.StringIO(text, newline="")))["x"] == HOSTILE
+    else:  # the TSV results format escapes CR itself
+        assert '"' + HOSTILE.replace("\r", "\\r") + '"' in text

@@ -161,3 +161,123 @@ def test_deep_nesting_is_checked_or_refused_cleanly() -> None:
     too_deep = "SELECT * WHERE " + "{ " * 400 + "?s ?p ?o " + "} " * 400
     with pytest.raises(QueryError):  # the parser's recursion limit, reported as a QueryError
         check_query(too_deep)
+
+
+# ----------------------------------------------------------------- one text for both parsers
+
+
+def test_line_ends_become_lf_and_the_normalised_text_is_what_runs(seed) -> None:
+    checked = check_query("SELECT ?s\r\nWHERE { ?s ?p ?o } # note\rLIMIT 1\r\n")
+    assert checked.text == "SELECT ?s\nWHERE { ?s ?p ?o } # note\nLIMIT 1\n"
+    from graphkit.sparql.engine import prepare_query
+
+    assert "\r" not in prepare_query("ASK {\r ?s ?p ?o }")[1]
+    assert len(run_query(seed, "SELECT ?s\r\nWHERE { ?s ?p ?o } # note\rLIMIT 1\r\n")) == 1
+
+
+def test_a_leading_byte_order_mark_is_removed() -> None:
+    assert check_query("\ufeffASK { ?s ?p ?o }").text == "ASK { ?s ?p ?o }"
+
+
+@pytest.mark.parametrize(
+    "char", ["\x00", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x9b", "\u2028", "\u2029", "\ufeff"]
+)
+def test_control_characters_are_refused_with_their_place(char: str) -> None:
+    with pytest.raises(QueryError, match=rf"U\+{ord(char):04X} at line 2, column 11") as info:
+        check_query(f"ASK {{\n  ?s ?p 'a{char}b' }}")
+    assert not isinstance(info.value, UnsafeQueryError)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASK { ?s ?p 'caf\\u00e9' }",
+        "ASK { ?s <urn:\\U00000061> ?o }",
+        "# \\u000a\nASK { ?s ?p ?o }",
+        "A\\u0053K { ?s ?p ?o }",
+    ],
+)
+def test_codepoint_escapes_are_refused_anywhere(text: str) -> None:
+    with pytest.raises(QueryError, match=r"codepoint escape \\[uU]0*[0-9a-fA-F]+ at line \d+, column \d+"):
+        check_query(text)
+
+
+def test_tabs_newlines_and_any_printable_unicode_are_accepted(seed) -> None:
+    text = "ASK {\n\t?s ?p 'café\u00a0naïve — 中文 \\t \\n \\r \\\\' }"
+    assert check_query(text).text == text
+    assert run_query(seed, text).boolean is False
+
+
+def test_a_text_oxigraph_cannot_read_is_refused_even_if_rdflib_can() -> None:
+    text = "SELECT * WHERE { ?s <relative> ?o }"  # no BASE: rdflib keeps it, Oxigraph refuses
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    parseQuery(text)
+    with pytest.raises(QueryError, match="Oxigraph"):
+        check_query(text)
+
+
+def test_asking_oxigraph_to_parse_never_runs_the_query(listener: Listener) -> None:
+    from graphkit.sparql.safety import _oxigraph_syntax_error
+
+    assert _oxigraph_syntax_error(f"ASK {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}", {}) is None
+    assert "error" in (_oxigraph_syntax_error("ASK { ?s ?p }", {}) or "")
+    assert not listener.connected()
+
+
+def test_a_service_only_oxigraph_reads_is_refused() -> None:
+    """The second reading: the neutralised text must still parse for Oxigraph."""
+    from graphkit.sparql.safety import _require_oxigraph_agreement
+
+    with pytest.raises(UnsafeQueryError, match="Oxigraph reads a SERVICE"):
+        _require_oxigraph_agreement("ASK { # c\rSERVICE <http://127.0.0.1:9/> { ?s ?p ?o }\n}", {})
+    _require_oxigraph_agreement("ASK { ?service <urn:x:Service> 'SERVICE' }", {})
+
+
+def test_rdflib_engine_refuses_service_by_itself(listener: Listener) -> None:
+    """Defence in depth: the memory engine refuses SERVICE even when handed an unchecked text."""
+    from sparql_fixtures import SEED
+
+    import graphkit.sparql.engine  # noqa: F401 - registers the custom evaluation
+    from graphkit.rdf.store import open_store
+
+    dataset = open_store(SEED, engine="memory")
+    with pytest.raises(UnsafeQueryError, match="SERVICE"):
+        list(dataset.query(f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"))
+    assert not listener.connected()
+
+
+def test_a_text_is_checked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rdflib.plugins.sparql.parser as parser
+
+    from graphkit.sparql.engine import prepare_query
+
+    text = "SELECT ?n WHERE { ?p rdfs:label ?n } # checked once"
+    first = prepare_query(text, bindings={"n": "Imelda"})
+    calls = []
+    original = parser.parseQuery
+    monkeypatch.setattr(parser, "parseQuery", lambda q: calls.append(q) or original(q))
+    assert prepare_query(text, bindings={"n": "Imelda"}) == first
+    assert check_query(text) is check_query(text)
+    assert calls == []
+
+
+def test_a_bound_value_with_a_control_character_is_refused() -> None:
+    from graphkit.sparql.binding import bind_values
+
+    with pytest.raises(QueryError, match=r"the value for \?n holds a control character"):
+        bind_values("SELECT ?n WHERE { ?p rdfs:label ?n }", {"n": "a\x1b[31mb"})
+
+
+def test_a_huge_text_is_checked_but_not_remembered() -> None:
+    from graphkit.sparql.safety import _check
+
+    text = "ASK { ?s ?p ?o }" + " " * 30_000
+    before = _check.cache_info().currsize
+    assert check_query(text).form == "ASK"
+    assert _check.cache_info().currsize == before
+
+
+def test_run_query_reports_the_line_of_the_text_as_given(seed) -> None:
+    with pytest.raises(QueryError, match=r"line 2, column \d+"):
+        run_query(seed, "SELECT ?s\nWHERE { ?s ?p }")

@@ -71,7 +71,7 @@ def _payload(html: str) -> dict:
 
 @pytest.fixture(scope="module")
 def sample_html() -> str:
-    return render_page(sample_graph(), title="TIP Report Heroes")
+    return render_page(sample_graph(), title="TIP Report Heroes", fold=False)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,7 @@ def hostile_html() -> str:
 
 
 def test_public_names_are_exported():
-    assert graphkit.viz.__all__ == graphkit.viz.page.__all__
+    assert set(graphkit.viz.page.__all__) <= set(graphkit.viz.__all__)
     for name in graphkit.viz.__all__:
         assert hasattr(graphkit.viz, name)
 
@@ -99,8 +99,9 @@ def test_page_is_self_contained(sample_html):
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", sample_html, re.I)
     # vis-network is inlined, not fetched.
     scripts = [t for tag, attrs, t in markup.raw if tag == "script" and "type" not in attrs]
-    assert len(scripts) == 2
+    assert len(scripts) == 3  # vis-network, the graph view, the page's boot
     assert "vis-network" in scripts[0]
+    assert "GraphkitView" in scripts[1]
     assert "@version 9.1.2" in scripts[0]
 
 
@@ -143,28 +144,59 @@ def test_page_data_matches_graph(sample_html):
     assert founder["from"] == EX + "imelda-poole"
     assert founder["quotes"][0]["text"].startswith("Sister Imelda Poole founded")
     assert founder["quotes"][0]["document"] == "2023 Trafficking in Persons Report: Heroes"
-    # Every type has one legend entry with its own colour and shape.
-    styles = {(t["color"], t["shape"]) for t in data["types"]}
-    assert len(styles) == len(data["types"]) == len({G.nodes[n]["type"] for n in G})
+    # Every family has one legend entry with its own colour and shape; types take their family's.
+    styles = {(f["color"], f["shape"]) for f in data["families"]}
+    assert len(styles) == len(data["families"])
+    by_family = {f["key"]: (f["color"], f["shape"]) for f in data["families"]}
+    assert all((t["color"], t["shape"]) == by_family[t["family"]] for t in data["types"])
     assert data["options"]["layout"]["randomSeed"] == 7
 
 
-def test_type_styles_are_the_same_on_every_view():
+def test_family_styles_are_the_same_on_every_view():
     G = sample_graph()
-    full = {t["name"]: t for t in _payload(render_page(G, title="All"))["types"]}
+    full = {f["key"]: f for f in _payload(render_page(G, title="All", fold=False))["families"]}
     ego = nx.ego_graph(G.to_undirected(as_view=True), EX + "imelda-poole", radius=1)
-    part = {t["name"]: t for t in _payload(render_page(G.subgraph(ego), title="Ego"))["types"]}
-    assert set(part) < set(full)
-    for name, style in part.items():
-        assert (style["color"], style["shape"]) == (full[name]["color"], full[name]["shape"])
-    assert (full["Person"]["color"], full["Person"]["shape"]) == ("#0072B2", "dot")
-    # Types outside the ontology still get distinct, stable styles.
+    part = {f["key"]: f for f in _payload(render_page(G.subgraph(ego), title="Ego", fold=False))["families"]}
+    assert set(part) <= set(full)
+    for key, style in part.items():
+        assert (style["color"], style["shape"]) == (full[key]["color"], full[key]["shape"])
+    assert (full["people"]["color"], full["people"]["shape"]) == ("#0072B2", "dot")
+    # Types outside the ontology fall in the one "Other" family.
     H = nx.MultiDiGraph()
     for i in range(30):
         H.add_node(f"urn:ex:{i}", type=f"Kind {i % 15}")
-    types = _payload(render_page(H, title="Kinds"))["types"]
-    assert len({(t["color"], t["shape"]) for t in types}) == 15
-    assert types == _payload(render_page(H, title="Kinds"))["types"]
+    families = _payload(render_page(H, title="Kinds"))["families"]
+    assert [(f["key"], f["count"], len(f["types"])) for f in families] == [("other", 30, 15)]
+
+
+def test_records_fold_into_the_relations_they_describe():
+    import graphkit as gk
+    from graphkit.network import project
+
+    G = project(gk.load())
+    page = build_page(G)
+    data = _payload(page.html)
+    assert (page.nodes_total, page.nodes_shown) == (123, 87)
+    kept = {n["type"] for n in data["nodes"]}
+    assert not kept & {"Award conferral", "Role held", "Quotation"}
+    gkd = "https://w3id.org/graphkit/id/"
+    award = next(
+        e for e in data["edges"] if e["from"] == gkd + "zaheer-ahmed" and e["label"] == "received (2023)"
+    )
+    assert award["to"] == gkd + "tip-report-heroes-award"
+    assert award["record"] == gkd + "conferral-2023-zaheer-ahmed"
+    assert award["years"] == [2023]
+    assert any(q["text"].startswith("2023 TIP Report Hero Zaheer Ahmed") for q in award["quotes"])
+    vandenberg = next(
+        e
+        for e in data["edges"]
+        if e["from"] == gkd + "martina-vandenberg" and e["to"].endswith("legal-center")
+    )
+    assert vandenberg["label"] == "founder and president"
+    # A quotation with only its speaker becomes a quote of the speaker.
+    zaheer = next(n for n in data["nodes"] if n["id"] == gkd + "zaheer-ahmed")
+    assert any("not a localized crime" in q["text"] for q in zaheer["quotes"])
+    assert len(build_page(G, fold=False).html) != len(page.html)
 
 
 def test_caption_states_counts_and_filters():
@@ -185,8 +217,8 @@ def test_hostile_text_is_escaped_in_markup(hostile_html):
     markup = _parse(hostile_html)
     assert "<title>Heroes &lt;script&gt;alert(1)&lt;/script&gt;</title>" in hostile_html
     assert '<p id="gk-caption">&lt;img src=x onerror=alert(1)&gt;: ' in hostile_html
-    # Only the three scripts of the page exist, whatever the data says.
-    assert [tag for tag, _ in markup.tags].count("script") == 3
+    # Only the page's scripts exist (data, vis-network, the view, the boot), whatever the data says.
+    assert [tag for tag, _ in markup.tags].count("script") == 4
     assert not any(tag in ("img", "svg", "a", "b") for tag, _ in markup.tags)
     assert "alert(1)</script>" not in hostile_html
     assert HOSTILE_IMG not in hostile_html

@@ -24,7 +24,7 @@ from graphkit.yamlfile import LocatedDict, LocatedList, load_yaml
 
 __all__ = ["load_facts", "parse_literal"]
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch: `$` would accept a final "\n"
 _LEXICAL_FORMS: dict[URIRef, tuple[re.Pattern[str], str]] = {
     XSD.gYear: (re.compile(r"^\d{4}$"), "a year like 2023"),
     XSD.date: (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "a date like 2023-06-15"),
@@ -88,7 +88,7 @@ def parse_literal(value: str, datatype: URIRef) -> Literal:
     pattern, expected = _LEXICAL_FORMS.get(datatype, (None, ""))
     if pattern is None:
         raise ValueError(f"graphkit cannot read literals of type {datatype}")
-    if not pattern.match(value):
+    if not pattern.fullmatch(value):
         raise ValueError(f"{value!r} is not {expected}")
     if datatype == XSD.date:
         dt.date.fromisoformat(value)
@@ -113,7 +113,7 @@ def _load_entities(path: Path, vocab: Vocabulary) -> dict[str, Entity]:
         if not isinstance(entry, LocatedDict):
             raise InputError("each entity must be a mapping", path=path, line=data.line)
         entity_id = _text(entry, "id", path)
-        if not _ID.match(entity_id):
+        if not _ID.fullmatch(entity_id):
             raise InputError(f"bad entity id {entity_id!r} (use a-z, 0-9, '-')", path=path, line=entry.line)
         if entity_id in entities:
             first = entities[entity_id].line
@@ -149,6 +149,16 @@ def _load_entities(path: Path, vocab: Vocabulary) -> dict[str, Entity]:
 
 
 def _load_fact(row: object, path: Path, line: int, vocab: Vocabulary, entities: dict[str, Entity]) -> Fact:
+    reviewed = None
+    if isinstance(row, LocatedDict):
+        if set(row) != {"fact", "reviewed"}:
+            raise InputError(
+                "a reviewed fact is a mapping with 'fact: [subject, property, object]' and 'reviewed: why'",
+                path=path,
+                line=row.line,
+            )
+        reviewed = _text(row, "reviewed", path)
+        row = row["fact"]
     if not isinstance(row, LocatedList) or len(row) != 3 or not all(isinstance(x, str) for x in row):
         raise InputError("a fact is a list of three items: [subject, property, object]", path=path, line=line)
     line = row.line
@@ -171,12 +181,12 @@ def _load_fact(row: object, path: Path, line: int, vocab: Vocabulary, entities: 
     if datatype is None:
         if obj not in entities:
             raise InputError(f"unknown entity id {obj!r}", path=path, line=line)
-        return Fact(subject, predicate, obj, path, line)
+        return Fact(subject, predicate, obj, path, line, reviewed)
     try:
         literal = parse_literal(obj, datatype)
     except ValueError as exc:
         raise InputError(f"bad value for {curie}: {exc}", path=path, line=line) from None
-    return Fact(subject, predicate, literal, path, line)
+    return Fact(subject, predicate, literal, path, line, reviewed)
 
 
 def _locate_quote(entry: LocatedDict, quote: str, document, path: Path) -> tuple[int, int]:

@@ -39,13 +39,21 @@ class Entity:
 
 @dataclass(frozen=True)
 class Fact:
-    """One triple a claim asserts: an entity id, a property, and an entity id or a literal."""
+    """One triple a claim asserts: an entity id, a property, and an entity id or a literal.
+
+    Attributes
+    ----------
+    reviewed : str or None
+        Why a person accepted the fact although ``graphkit lint`` flags it (the
+        ``reviewed:`` note of its row), or None.
+    """
 
     subject: str
     predicate: URIRef
     object: str | Literal
     path: Path
     line: int
+    reviewed: str | None = None
 
     @property
     def is_literal(self) -> bool:

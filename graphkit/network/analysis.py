@@ -120,7 +120,7 @@ def summary(G: nx.Graph) -> NetworkSummary:
     >>> from graphkit.network import project
     >>> s = summary(project(gk.load()))
     >>> s.nodes, s.edges, s.components, s.largest_component
-    (118, 157, 10, 101)
+    (123, 160, 8, 108)
     """
     import networkx as nx
 
@@ -195,7 +195,7 @@ def centrality(
     ...     print(label)
     2021 Trafficking in Persons Report
     IVLP 2023 for the TIP Report Heroes (Meridian)
-    International Justice Mission
+    U.S. Department of State
     """
     if not measures:
         raise InputError("name at least one centrality measure")
@@ -251,7 +251,7 @@ def communities(
     >>> from graphkit.network import project
     >>> table = communities(project(gk.load()), seed=42)
     >>> int(table["size"].sum()), table.loc[1, "hub"]
-    (112, 'International Justice Mission')
+    (119, 'IVLP 2023 for the TIP Report Heroes (Meridian)')
     """
     import networkx as nx
 
@@ -326,7 +326,7 @@ def brokers(G: nx.Graph, *, include_leaves: bool = False) -> Brokers:
     >>> from graphkit.network import project
     >>> b = brokers(project(gk.load()))
     >>> b.articulation_points["label"].iloc[0]
-    'IVLP 2023 for the TIP Report Heroes (Meridian)'
+    'International Justice Mission'
     """
     import networkx as nx
 
@@ -477,8 +477,8 @@ def shortest_path(G: nx.MultiDiGraph, source: str, target: str) -> Path:
     >>> for hop in path.hops:
     ...     print(hop.relation, "->" if hop.forward else "<-", hop.target)
     participant <- IVLP 2023 for the TIP Report Heroes (Meridian)
-    edition of -> International Visitor Leadership Program
-    edition of <- IVLP 2021 for the TIP Report Heroes (virtual)
+    place visited -> Miami
+    place visited <- IVLP 2021 for the TIP Report Heroes (virtual)
     met with -> Freedom Network USA
     """
     import networkx as nx

@@ -26,11 +26,15 @@ the facts file and line that state it (``gk:sourceFile``).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from graphkit.corpus import Corpus, Document
+from graphkit.errors import InputError
 from graphkit.facts import Claim, FactBase
 from graphkit.paths import ProjectPaths
 from graphkit.vocab.namespaces import (
@@ -69,6 +73,17 @@ def input_digest(paths: ProjectPaths) -> str:
         digest.update(path.relative_to(paths.root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+@contextmanager
+def _located(path: Path, line: int) -> Iterator[None]:
+    """Give an IRI that cannot be minted the file and line it comes from."""
+    try:
+        yield
+    except InputError as exc:
+        if exc.path is not None:
+            raise
+        raise InputError(exc.message, path=path, line=line) from None
 
 
 def _statement_id(document_id: str, triple: tuple) -> str:
@@ -146,7 +161,8 @@ def build_dataset(corpus: Corpus, facts: FactBase, ontology: Graph) -> Dataset:
     dataset = Dataset(default_union=True)
     entities = dataset.graph(graph_iri("entities"))
     for entity in facts.entities.values():
-        iri = entity_iri(entity.id)
+        with _located(entity.path, entity.line):
+            iri = entity_iri(entity.id)
         entities.add((iri, RDF.type, entity.type))
         entities.add((iri, RDFS.label, Literal(entity.label)))
         entities.add((iri, SKOS.prefLabel, Literal(entity.label)))
@@ -157,10 +173,12 @@ def build_dataset(corpus: Corpus, facts: FactBase, ontology: Graph) -> Dataset:
 
     catalog = dataset.graph(graph_iri("corpus"))
     for doc in corpus:
-        _add_document_metadata(catalog, doc)
+        with _located(corpus.manifest_path, doc.manifest_line):
+            _add_document_metadata(catalog, doc)
 
     for claim in facts.claims:
-        _add_claim(dataset.graph(document_iri(claim.document)), claim)
+        with _located(claim.source, claim.line):
+            _add_claim(dataset.graph(document_iri(claim.document)), claim)
 
     ontology_graph = dataset.graph(graph_iri("ontology"))
     for triple in ontology:

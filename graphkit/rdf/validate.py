@@ -6,16 +6,20 @@ focus node with its label, the property path, the value and the shape's message.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
+from graphkit.errors import InputError
 from graphkit.files import read_turtle
 from graphkit.paths import project_paths
 from graphkit.vocab.namespaces import RDF, RDFS, SH, SKOS
 
 __all__ = ["Violation", "validate_dataset"]
+
+_NETWORK_WORDS = re.compile(r"\b(SERVICE|FROM|LOAD)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -67,8 +71,18 @@ def validate_dataset(dataset: Dataset, shapes: str | Path | None = None) -> list
     from graphkit.vocab.namespaces import PREFIXES
 
     data = _union(dataset)
-    shapes_graph = read_turtle(shapes or project_paths().shapes)
-    _, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    shapes_path = Path(shapes or project_paths().shapes)
+    shapes_graph = read_turtle(shapes_path)
+    # pySHACL runs SPARQL-based constraints through rdflib's engine, which would follow a SERVICE
+    # or fetch a FROM graph: refuse any constraint whose text so much as names one.
+    for prop in (SH.select, SH.ask):
+        for text in shapes_graph.objects(None, prop):
+            if _NETWORK_WORDS.search(str(text)):
+                message = "a SPARQL-based constraint may not use SERVICE, FROM or LOAD (it would reach out)"
+                raise InputError(message, path=shapes_path)
+    _, report, text = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    if not isinstance(report, Graph):
+        raise InputError(f"the shapes cannot be checked: {text}", path=shapes_path)
     for prefix, iri in PREFIXES.items():
         report.bind(prefix, iri, override=True)
     violations = []

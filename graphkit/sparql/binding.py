@@ -5,9 +5,11 @@ first turned into an rdflib term (:func:`to_term`), then
 :func:`bind_values` adds one ``VALUES`` block holding those terms at the start
 of the query's ``WHERE`` pattern, where it joins with the rest of the pattern
 before any grouping, so it constrains aggregates too. The terms are written
-by rdflib's own escaping, the new text is parsed again, checked again, and
-refused unless the parser finds exactly the intended ``VALUES`` block in the
-intended place, with exactly the given terms.
+by rdflib's own escaping, and the new text is parsed again and refused unless
+the parser finds exactly the intended ``VALUES`` block in the intended place,
+with exactly the given terms. (Whatever text reaches an engine is checked by
+:func:`~graphkit.sparql.engine.prepare_query` as it runs.) Binding the same
+values into the same text again reuses the first answer.
 
 Why text and not ``initBindings``: a remote SPARQL 1.1 endpoint accepts only
 text; pyoxigraph's ``substitutions`` require the variable in the projection;
@@ -26,10 +28,11 @@ import datetime
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from graphkit.errors import QueryError
-from graphkit.sparql.safety import _walk, check_query
+from graphkit.sparql.safety import _walk, check_query, normalise_query
 from graphkit.vocab.namespaces import PREFIXES
 
 if TYPE_CHECKING:
@@ -225,9 +228,6 @@ def bind_values(text: str, bindings: Mapping[str, object]) -> str:
         the query is the ``CONSTRUCT WHERE`` short form (which has no room
         for ``VALUES``).
     """
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
-
     checked = check_query(text)
     if not bindings:
         return text
@@ -240,33 +240,48 @@ def bind_values(text: str, bindings: Mapping[str, object]) -> str:
             known = ", ".join(f"?{v}" for v in sorted(checked.variables)) or "none"
             raise QueryError(f"the query has no variable ?{name} (it has {known})")
         terms[name] = to_term(value)
+        try:
+            normalise_query(terms[name].n3())
+        except QueryError:
+            raise QueryError(
+                f"the value for ?{name} holds a control character or a \\u escape, "
+                "which a query cannot carry safely"
+            ) from None
     if checked.short_construct:
         raise QueryError(
             "parameters cannot be bound in the CONSTRUCT WHERE short form; "
             "write CONSTRUCT { ... } WHERE { ... }"
         )
+    return _bind(checked.text, checked.form == "CONSTRUCT", tuple(terms.items()))
+
+
+@lru_cache(maxsize=256)
+def _bind(text: str, construct: bool, terms: tuple[tuple[str, Identifier], ...]) -> str:
+    """Insert the ``VALUES`` block into a checked text and verify where the parser finds it."""
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
     braces = _top_level_braces(text)
-    index = 1 if checked.form == "CONSTRUCT" else 0
+    index = 1 if construct else 0
     if len(braces) <= index:  # pragma: no cover - a parsed query always has its group
         raise QueryError("cannot find the WHERE pattern of the query")
     at = braces[index] + 1
-    names = list(terms)
+    names = [name for name, _ in terms]
     block = (
         " VALUES ("
         + " ".join(f"?{n}" for n in names)
         + ") { ("
-        + " ".join(terms[n].n3() for n in names)
+        + " ".join(term.n3() for _, term in terms)
         + ") } "
     )
     bound = text[:at] + block + text[at:]
 
     # Parse again: the block must be the first element of the WHERE pattern,
     # binding exactly these variables to exactly these terms.
-    check_query(bound)
     parsed = parseQuery(bound)
     where = parsed[1]["where"]
     first = where["part"][0] if where.get("part") else None
-    expected = {n: terms[n].n3() for n in names}
+    expected = {name: term.n3() for name, term in terms}
     algebra = translateQuery(parsed, initNs=PREFIXES).algebra
     ok = (
         first is not None

@@ -15,17 +15,36 @@
 * ``default-graph-uri`` / ``named-graph-uri`` are refused (``400``): name graphs
   with ``FROM`` / ``GRAPH`` in the query instead.
 
-Safety. Queries run in one worker process that loads the dataset once; a
-query that outlives the time limit is stopped by killing that process (a new
-one is started) and answered ``503``. Results longer than the row cap are cut
-and the cut is signalled by the headers ``X-Graphkit-Truncated: true`` and
-``X-SPARQL-MaxRows: N`` (the header Virtuoso sends in the same case); the
-bodies stay standard. Requests whose ``Host`` is not ``localhost``,
-``127.0.0.1``, ``[::1]``, the bound address or a configured name are refused
-(``400``), which defeats DNS rebinding. CORS headers are sent only for
-configured origins. The HTML page at ``/`` renders results as text nodes
-under a strict Content-Security-Policy; it lists the named questions and,
-when configured, links to the interactive graph page served at ``/graph``.
+Safety.
+
+* Queries run in a small pool of worker processes
+  (:class:`~graphkit.sparql.worker.WorkerPool`, two by default), each in its
+  own empty network namespace (no route anywhere, even if a query check were
+  ever wrong) and with its address space capped (``memory_limit``, by default
+  a quarter of the RAM, at most 2 GiB). A query that outlives the time limit
+  is stopped by killing its worker and answered ``503``; one that needs more
+  memory than the cap is answered ``503``; one that crashes the engine is
+  answered ``500``. In every case a new worker takes its place and the server
+  keeps serving. One slow query occupies one worker; requests wait for a free
+  one in a bounded queue (``queue_size``) and get ``503`` with ``Retry-After``
+  when it is full. The listen backlog is 128.
+* Results longer than the row cap are cut and the cut is signalled by the
+  headers ``X-Graphkit-Truncated: true`` and ``X-SPARQL-MaxRows: N`` (the
+  header Virtuoso sends in the same case); the bodies stay standard.
+* Requests whose ``Host`` is not ``localhost``, ``127.0.0.1``, ``[::1]``, the
+  bound address or a configured name are refused (``400``), which defeats DNS
+  rebinding. Requests a browser sends from another site (an ``Origin`` that
+  is not the server's own, or ``Sec-Fetch-Site: cross-site`` / ``same-site``)
+  are refused (``403``) before anything runs, unless the origin is configured
+  with ``cors_origins``; so a web page cannot make the endpoint run a query,
+  not even with a "simple" form POST, and CORS headers are sent only to
+  configured origins. Following a link from another site may open the HTML
+  pages, never ``/sparql``.
+* The explorer at ``/`` (:mod:`graphkit.explorer`) renders everything as
+  text nodes under a strict Content-Security-Policy; its ``/api/...``
+  requests run in the query workers as queries do, and it links, when
+  configured, to the interactive graph page served at ``/graph``. More pages
+  are added as :class:`Route` entries of ``SparqlServer.get_routes``.
 
 Examples
 --------
@@ -40,20 +59,36 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-import multiprocessing
+import signal
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
 from graphkit.errors import InputError
+from graphkit.explorer import api as explorer_api
+from graphkit.explorer.assets import CSP as EXPLORER_CSP
+from graphkit.explorer.assets import PATHS as EXPLORER_PATHS
+from graphkit.explorer.assets import static_file as explorer_file
 from graphkit.sparql.results import MEDIA_TYPES, Format
 from graphkit.sparql.safety import QueryForm
+from graphkit.sparql.worker import Reply, WorkerPool, default_memory_limit, format_size, text_reply
 
-__all__ = ["ServerConfig", "SparqlServer", "is_loopback", "make_server", "negotiate", "serve"]
+__all__ = [
+    "Route",
+    "ServerConfig",
+    "SparqlServer",
+    "answer_query",
+    "cross_site_refusal",
+    "is_loopback",
+    "make_server",
+    "negotiate",
+    "serve",
+]
 
 log = logging.getLogger("graphkit.sparql.endpoint")
 
@@ -77,10 +112,6 @@ _OFFERS_GRAPH: list[tuple[str, Format]] = [
 ]
 
 _LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
-_CSP_PAGE = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-    "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 _CSP_GRAPH = (
     "default-src 'self' 'unsafe-inline' data: blob:; connect-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -153,11 +184,12 @@ class ServerConfig:
     Attributes
     ----------
     dataset_path : Path
-        The built dataset (``.nq``, ``.trig``...), loaded by the worker.
+        The built dataset (``.nq``, ``.trig``...), loaded by each worker.
     engine : {"oxigraph", "memory"}
         The store engine (:func:`graphkit.rdf.store.open_store`).
     timeout : float
-        Wall-clock seconds a query may run before its worker is killed.
+        Wall-clock seconds a query may run before its worker is killed; also
+        the longest a request waits for a free worker.
     max_rows : int
         Most rows (or triples) in one answer; more are cut and signalled.
     max_request_bytes : int
@@ -165,9 +197,16 @@ class ServerConfig:
     allowed_hosts : tuple of str
         Host names accepted besides localhost, 127.0.0.1, [::1] and the bound address.
     cors_origins : tuple of str
-        Origins allowed to read results from a browser (``"*"`` for any); none by default.
+        Origins allowed to send queries and read results from a browser
+        (``"*"`` for any); none by default.
     graph_page : Path or None
         An HTML file served at ``/graph`` and linked from ``/``.
+    workers : int
+        Query worker processes; one slow query occupies only one of them.
+    memory_limit : int or None
+        Address-space cap of each worker, in bytes (None: no cap).
+    queue_size : int
+        Requests that may wait for a worker; more are answered ``503`` at once.
     """
 
     dataset_path: Path
@@ -178,184 +217,168 @@ class ServerConfig:
     allowed_hosts: tuple[str, ...] = ()
     cors_origins: tuple[str, ...] = ()
     graph_page: Path | None = None
+    workers: int = 2
+    memory_limit: int | None = field(default_factory=default_memory_limit)
+    queue_size: int = 64
     startup_timeout: float = field(default=600.0, repr=False)
 
 
-# ----------------------------------------------------------------- worker process
+# ----------------------------------------------------------------- inside a worker
 
 
-def _answer(dataset: Any, job: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
-    """Run one query job inside the worker; return status, headers and body."""
+def answer_query(dataset: Any, job: dict[str, Any]) -> Reply:
+    """Check and run one query job inside a worker; return the HTTP reply.
+
+    ``job`` holds ``query`` (the text), ``accept`` (the request's ``Accept``)
+    and ``max_rows``. This is the handler the endpoint's
+    :class:`~graphkit.sparql.worker.WorkerPool` runs.
+    """
     from graphkit.errors import QueryError, UnsafeQueryError
     from graphkit.sparql.engine import run_query
     from graphkit.sparql.results import format_result
     from graphkit.sparql.safety import check_query
 
-    def text(status: int, message: str) -> tuple[int, dict[str, str], bytes]:
-        return status, {"Content-Type": "text/plain; charset=utf-8"}, (message + "\n").encode()
-
+    if "api" in job:  # the explorer's API (graphkit.explorer.api)
+        return Reply(*explorer_api.handle(dataset, job["api"], job["params"], max_rows=job["max_rows"]))
     try:
         checked = check_query(job["query"])
     except UnsafeQueryError as exc:
-        return text(403, f"Refused: {exc}")
+        return text_reply(403, f"Refused: {exc}")
     except QueryError as exc:
-        return text(400, f"Bad query: {exc}")
+        return text_reply(400, f"Bad query: {exc}")
     fmt = negotiate(job.get("accept"), checked.form)
     if fmt is None:
         offers = _OFFERS_GRAPH if checked.form in ("CONSTRUCT", "DESCRIBE") else _OFFERS_TABLE
         types = ", ".join(dict.fromkeys(m for m, _ in offers))
-        return text(406, f"Not acceptable: the {checked.form} result can be sent as {types}")
+        return text_reply(406, f"Not acceptable: the {checked.form} result can be sent as {types}")
     try:
         result = run_query(dataset, job["query"], max_rows=job["max_rows"])
         body = format_result(result, fmt).encode("utf-8")
     except UnsafeQueryError as exc:  # pragma: no cover - checked above
-        return text(403, f"Refused: {exc}")
+        return text_reply(403, f"Refused: {exc}")
     except QueryError as exc:
-        return text(500, f"Query failed: {exc}")
+        if isinstance(exc.__cause__, MemoryError):
+            raise exc.__cause__ from None  # the worker answers it as out of memory
+        return text_reply(500, f"Query failed: {exc}")
     headers = {"Content-Type": MEDIA_TYPES[fmt]}
     if result.truncated:
         headers["X-Graphkit-Truncated"] = "true"
         headers["X-SPARQL-MaxRows"] = str(job["max_rows"])
-    return 200, headers, body
-
-
-def _worker_main(conn: Any, dataset_path: str, engine: str) -> None:  # pragma: no cover - child
-    """Load the dataset once, then answer jobs from ``conn`` until it closes."""
-    try:
-        from graphkit.rdf.store import open_store
-
-        dataset = open_store(dataset_path, engine=engine)  # type: ignore[arg-type]
-    except Exception as exc:  # report any load failure to the parent
-        conn.send(("error", str(exc)))
-        return
-    conn.send(("ready", None))
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            conn.send(("done", _answer(dataset, job)))
-        except Exception as exc:  # never let one query kill the worker silently
-            conn.send(("done", (500, {"Content-Type": "text/plain; charset=utf-8"}, f"{exc}\n".encode())))
-
-
-class _Worker:
-    """One worker process, restarted when it is killed for running too long."""
-
-    def __init__(self, config: ServerConfig) -> None:
-        self._config = config
-        self._context = multiprocessing.get_context("spawn")
-        self._lock = threading.Lock()
-        self._process: Any = None
-        self._conn: Any = None
-        self._ready = False
-
-    def start(self) -> None:
-        """Start the process (without waiting for it to load the dataset)."""
-        parent, child = self._context.Pipe()
-        process = self._context.Process(
-            target=_worker_main,
-            args=(child, str(self._config.dataset_path), self._config.engine),
-            name="graphkit-sparql-worker",
-            daemon=True,
-        )
-        process.start()
-        child.close()
-        self._process, self._conn, self._ready = process, parent, False
-
-    def wait_ready(self) -> None:
-        """Wait for the dataset to load; raise InputError if it fails."""
-        if self._ready:
-            return
-        if not self._conn.poll(self._config.startup_timeout):
-            self._kill()
-            raise InputError(
-                "the query worker did not load the dataset in time", path=self._config.dataset_path
-            )
-        try:
-            status, detail = self._conn.recv()
-        except EOFError:
-            status, detail = "error", "the query worker exited while loading"
-        if status != "ready":
-            self._kill()
-            raise InputError(f"cannot serve the dataset: {detail}", path=self._config.dataset_path)
-        self._ready = True
-
-    def _kill(self) -> None:
-        if self._process is not None and self._process.is_alive():
-            self._process.kill()
-        if self._process is not None:
-            self._process.join(5)
-        if self._conn is not None:
-            self._conn.close()
-        self._process = self._conn = None
-        self._ready = False
-
-    def close(self) -> None:
-        """Stop the worker process."""
-        with self._lock:
-            self._kill()
-
-    @property
-    def pid(self) -> int | None:
-        """The worker's process id (for tests and logs)."""
-        return None if self._process is None else self._process.pid
-
-    def run(self, job: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
-        """Run a job, killing and restarting the worker if it exceeds the time limit."""
-        timeout = self._config.timeout
-        if not self._lock.acquire(timeout=timeout):
-            return (
-                503,
-                {"Content-Type": "text/plain; charset=utf-8", "Retry-After": "5"},
-                (b"Busy: other queries are running; try again shortly.\n"),
-            )
-        try:
-            if self._process is None or not self._process.is_alive():
-                self._kill()
-                self.start()
-            self.wait_ready()
-            self._conn.send(job)
-            if self._conn.poll(timeout):
-                try:
-                    return self._conn.recv()[1]
-                except EOFError:
-                    self._kill()
-                    self.start()
-                    return (
-                        500,
-                        {"Content-Type": "text/plain; charset=utf-8"},
-                        (b"The query worker died while answering; it has been restarted.\n"),
-                    )
-            log.warning("query exceeded %.1f s; killing worker %s", timeout, self.pid)
-            self._kill()
-            self.start()  # load again in the background; the next request waits for it
-            message = f"Timeout: the query ran longer than {timeout:g} s and was stopped.\n"
-            return 503, {"Content-Type": "text/plain; charset=utf-8"}, message.encode()
-        finally:
-            self._lock.release()
+    return Reply(200, headers, body)
 
 
 # ----------------------------------------------------------------- HTTP
 
 
-def _static(name: str) -> bytes:
-    from importlib.resources import files
+def _host_port(authority: str, default_port: int | None) -> tuple[str, int | None] | None:
+    """Split ``host[:port]`` (a Host header or an origin's authority); lowercase the host.
 
-    return files("graphkit.sparql").joinpath("static", name).read_bytes()
-
-
-def _host_name(header: str) -> str | None:
-    """Return the host part of a Host header, lowercased, without the port."""
-    header = header.strip().lower()
-    if not header:
+    Examples
+    --------
+    >>> _host_port("LocalHost:8000", 80), _host_port("[::1]", 80), _host_port("", 80)
+    (('localhost', 8000), ('::1', 80), None)
+    """
+    authority = authority.strip().lower()
+    if not authority:
         return None
-    if header.startswith("["):
-        end = header.find("]")
-        return header[1:end] if end > 0 else None
-    name = header.rsplit(":", 1)[0] if header.count(":") == 1 else header
-    return name.rstrip(".")
+    if authority.startswith("["):
+        end = authority.find("]")
+        if end < 0:
+            return None
+        name, rest = authority[1:end], authority[end + 1 :]
+    elif authority.count(":") == 1:
+        name, _, port_text = authority.partition(":")
+        rest = ":" + port_text
+    else:
+        name, rest = authority, ""
+    port = default_port
+    if rest.startswith(":") and rest[1:]:
+        if not rest[1:].isdigit():
+            return None
+        port = int(rest[1:])
+    return name.rstrip("."), port
+
+
+def cross_site_refusal(
+    headers: Any, *, host: str, cors_origins: Sequence[str] = (), navigation_ok: bool = False
+) -> str | None:
+    """Say why a request must be refused as cross-site, or None when it may go on.
+
+    A browser sends ``Origin`` with every POST and with cross-origin reads,
+    and ``Sec-Fetch-Site`` with every request. A request is refused when its
+    ``Origin`` is not this server's own (the scheme, host and port of its
+    ``Host`` header) nor a configured CORS origin, or when ``Sec-Fetch-Site``
+    says ``cross-site`` or ``same-site`` (another port of the same host) and
+    no configured origin vouches for it. Clients other than browsers send
+    neither header and are not affected.
+
+    Parameters
+    ----------
+    headers : mapping
+        The request headers.
+    host : str
+        The request's ``Host`` header (already checked against the allowed names).
+    cors_origins : sequence of str
+        Origins configured with ``--cors`` (``"*"`` for any).
+    navigation_ok : bool
+        Allow a top-level navigation (a link followed from another site) to
+        this resource: true for HTML pages, never for ``/sparql``.
+
+    Examples
+    --------
+    >>> cross_site_refusal({"Origin": "http://127.0.0.1:8000"}, host="127.0.0.1:8000") is None
+    True
+    >>> cross_site_refusal({"Origin": "http://localhost:3000"}, host="localhost:8000")
+    'cross-origin request from http://localhost:3000'
+    >>> cross_site_refusal({"Sec-Fetch-Site": "cross-site"}, host="localhost:8000")
+    'cross-site request (Sec-Fetch-Site: cross-site)'
+    >>> app = "https://app.example"
+    >>> cross_site_refusal({"Origin": app}, host="localhost:8000", cors_origins=[app]) is None
+    True
+    """
+    origin = headers.get("Origin")
+    site = (headers.get("Sec-Fetch-Site") or "").strip().lower()
+    if origin is not None:
+        origin = origin.strip()
+        if "*" in cors_origins or origin in cors_origins:
+            return None
+        scheme, sep, authority = origin.partition("://")
+        scheme = scheme.lower()
+        defaults = {"http": 80, "https": 443}
+        own = _host_port(host, defaults.get(scheme))
+        theirs = _host_port(authority, defaults.get(scheme)) if sep and scheme in defaults else None
+        if theirs is None or theirs != own:
+            return f"cross-origin request from {origin}"
+        return None
+    if site in ("cross-site", "same-site"):
+        mode = (headers.get("Sec-Fetch-Mode") or "").strip().lower()
+        if navigation_ok and mode == "navigate":
+            return None
+        return f"cross-site request (Sec-Fetch-Site: {site})"
+    return None
+
+
+_REFUSED_CROSS_SITE = (
+    "Forbidden: {reason}. This endpoint answers only its own page and clients that are not "
+    "browsers; to let a web application query it, start it with --cors ORIGIN."
+)
+
+
+@dataclass(frozen=True)
+class Route:
+    """What answers one path.
+
+    Attributes
+    ----------
+    answer : callable
+        ``answer(handler, params)``: writes the response through the handler.
+    page : bool
+        An HTML page: a link from another site may open it (top-level
+        navigation). Routes that run queries or return data never are.
+    """
+
+    answer: Callable[[_Handler, dict[str, list[str]]], None]
+    page: bool = False
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -406,72 +429,94 @@ class _Handler(BaseHTTPRequestHandler):
     def _cors_headers(self) -> dict[str, str]:
         origins = self.server.config.cors_origins
         origin = self.headers.get("Origin") if self.headers else None
-        if not origins or not origin:
+        if not origins:
             return {}
+        vary = {"Vary": "Origin"}
+        if not origin:
+            return vary
         if "*" in origins:
             allowed = "*"
         elif origin in origins:
             allowed = origin
         else:
-            return {}
+            return vary
         return {
             "Access-Control-Allow-Origin": allowed,
             "Access-Control-Expose-Headers": "X-Graphkit-Truncated, X-SPARQL-MaxRows",
-            "Vary": "Origin",
+            **vary,
         }
 
-    def _host_ok(self) -> bool:
-        name = _host_name(self.headers.get("Host", ""))
-        if name is None or name not in self.server.allowed_hosts:
+    def _admit(self, route: Route | None = None) -> bool:
+        """Check the Host header and refuse cross-site requests; answer and return False if refused."""
+        host = self.headers.get("Host", "")
+        name = _host_port(host, None)
+        if name is None or name[0] not in self.server.allowed_hosts:
             self._error(400, "Bad request: this server does not answer for that Host.")
             return False
+        reason = cross_site_refusal(
+            self.headers,
+            host=host,
+            cors_origins=self.server.config.cors_origins,
+            navigation_ok=route is not None and route.page and self.command in ("GET", "HEAD"),
+        )
+        if reason is not None:
+            self._error(403, _REFUSED_CROSS_SITE.format(reason=reason))
+            return False
         return True
+
+    # -- routes
+
+    def _explorer_file(self, params: dict[str, list[str]]) -> None:
+        path = urlsplit(self.path).path
+        body, media = explorer_file(path) or (b"", "text/plain")
+        if path in ("/", "/index.html") and self.server.config.graph_page is not None:
+            body = body.replace(b'id="graph-link" hidden', b'id="graph-link"')
+        self._send(200, body, {"Content-Security-Policy": EXPLORER_CSP}, content_type=media)
+
+    def _explorer_api(self, params: dict[str, list[str]]) -> None:
+        job = {"api": urlsplit(self.path).path, "params": params, "max_rows": self.server.config.max_rows}
+        status, headers, body = self.server.pool.run(job)
+        self._send(status, body, headers)
+
+    def _page_graph(self, params: dict[str, list[str]]) -> None:
+        graph_page = self.server.config.graph_page
+        try:
+            page = Path(graph_page).read_bytes() if graph_page is not None else None
+        except OSError:
+            page = None
+        if page is None:
+            self._error(404, "Not found: the graph page has not been built.")
+            return
+        self._send(
+            200, page, {"Content-Security-Policy": _CSP_GRAPH}, content_type="text/html; charset=utf-8"
+        )
+
+    def _get_queries_json(self, params: dict[str, list[str]]) -> None:
+        self._send(200, self.server.queries_json, content_type="application/json")
 
     # -- methods
 
     def do_GET(self) -> None:
         """Serve the page, its assets, the named questions and GET queries."""
-        if not self._host_ok():
+        url = urlsplit(self.path)
+        route = self.server.get_routes.get(url.path)
+        if not self._admit(route):
             return
         if len(self.path) > self.server.config.max_request_bytes:
             self._error(414, "URI too long: send long queries with POST.")
             return
-        url = urlsplit(self.path)
-        if url.path == "/sparql":
-            params = parse_qs(url.query, keep_blank_values=True)
-            self._query(params)
-        elif url.path in ("/", "/index.html"):
-            page = _static("index.html")
-            if self.server.config.graph_page is not None:
-                page = page.replace(b'id="graph-link" hidden', b'id="graph-link"')
-            self._send(
-                200, page, {"Content-Security-Policy": _CSP_PAGE}, content_type="text/html; charset=utf-8"
-            )
-        elif url.path == "/static/app.js":
-            self._send(200, _static("app.js"), content_type="text/javascript; charset=utf-8")
-        elif url.path == "/static/app.css":
-            self._send(200, _static("app.css"), content_type="text/css; charset=utf-8")
-        elif url.path == "/queries.json":
-            self._send(200, self.server.queries_json, content_type="application/json")
-        elif url.path == "/graph" and self.server.config.graph_page is not None:
-            try:
-                page = Path(self.server.config.graph_page).read_bytes()
-            except OSError:
-                self._error(404, "Not found: the graph page has not been built.")
-                return
-            self._send(
-                200, page, {"Content-Security-Policy": _CSP_GRAPH}, content_type="text/html; charset=utf-8"
-            )
-        else:
+        if route is None:
             self._error(404, "Not found. The SPARQL endpoint is at /sparql.")
+            return
+        route.answer(self, parse_qs(url.query, keep_blank_values=True))
 
     do_HEAD = do_GET
 
     def do_POST(self) -> None:
         """Accept queries as a form or as an application/sparql-query body."""
-        if not self._host_ok():
-            return
         url = urlsplit(self.path)
+        if not self._admit():
+            return
         if url.path != "/sparql":
             self._error(405, "Method not allowed: POST queries to /sparql.", {"Allow": "GET, HEAD"})
             return
@@ -518,17 +563,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self) -> None:
         """Answer CORS preflight requests (allowed only for configured origins)."""
-        if not self._host_ok():
+        if not self._admit():
             return
         headers = {"Allow": "GET, HEAD, POST, OPTIONS"}
-        if self._cors_headers():
+        if "Access-Control-Allow-Origin" in self._cors_headers():
             headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
             headers["Access-Control-Max-Age"] = "600"
         self._send(204, b"", headers)
 
     def _method_not_allowed(self) -> None:
-        if not self._host_ok():
+        if not self._admit():
             return
         self._error(
             405, "Method not allowed: this endpoint is read-only.", {"Allow": "GET, HEAD, POST, OPTIONS"}
@@ -555,20 +600,27 @@ class _Handler(BaseHTTPRequestHandler):
             "accept": self.headers.get("Accept"),
             "max_rows": self.server.config.max_rows,
         }
-        status, headers, body = self.server.worker.run(job)
-        headers = {**headers, "Vary": "Accept"}
-        self._send(status, body, headers)
+        status, headers, body = self.server.pool.run(job)
+        self._send(status, body, {**headers, "Vary": "Accept"})
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """The endpoint's HTTP server: a ThreadingHTTPServer with one query worker.
+    """The endpoint's HTTP server: a thread per connection, a pool of query workers.
 
     Use :func:`make_server` to build one. ``serve_forever()`` runs it;
-    ``close()`` stops the worker and the socket.
+    ``close()`` stops the workers and the socket.
+
+    Attributes
+    ----------
+    get_routes : dict of str to Route
+        What answers each ``GET`` path; add a :class:`Route` to serve more.
+    pool : WorkerPool
+        The query workers.
     """
 
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 128  # the listen backlog: bursts wait in the kernel instead of being reset
 
     def __init__(self, address: tuple[str, int], config: ServerConfig) -> None:
         import socket
@@ -602,7 +654,25 @@ class SparqlServer(ThreadingHTTPServer):
             ensure_ascii=False,
             indent=1,
         ).encode("utf-8")
-        self.worker = _Worker(config)
+        self.get_routes: dict[str, Route] = {
+            "/sparql": Route(_Handler._query),
+            "/queries.json": Route(_Handler._get_queries_json),
+            # The explorer: its page (which a link may open) and files, and its API.
+            **{p: Route(_Handler._explorer_file, page=p in ("/", "/index.html")) for p in EXPLORER_PATHS},
+            **{p: Route(_Handler._explorer_api) for p in explorer_api.PATHS},
+        }
+        if config.graph_page is not None:
+            self.get_routes["/graph"] = Route(_Handler._page_graph, page=True)
+        self.pool = WorkerPool(
+            config.dataset_path,
+            answer_query,
+            engine=config.engine,
+            size=config.workers,
+            timeout=config.timeout,
+            memory_limit=config.memory_limit,
+            queue_size=config.queue_size,
+            startup_timeout=config.startup_timeout,
+        )
 
     @property
     def url(self) -> str:
@@ -611,9 +681,27 @@ class SparqlServer(ThreadingHTTPServer):
         shown = f"[{host}]" if ":" in str(host) else host
         return f"http://{shown}:{port}/sparql"
 
+    @property
+    def limits(self) -> str:
+        """The limits in force, in one line (the command line prints it at startup)."""
+        config = self.config
+        return (
+            f"{config.workers} query worker(s), {self.pool.isolation}; "
+            f"each query: {config.timeout:g} s, memory {format_size(config.memory_limit)}, "
+            f"{config.max_rows:,} rows; queue {config.queue_size}"
+        )
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Log a failed request in one line; a client that went away is not an error."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            log.debug("client %s went away: %s", client_address[0], exc)
+            return
+        log.error("error answering %s: %r", client_address[0], exc, exc_info=exc)
+
     def close(self) -> None:
-        """Stop serving, stop the worker and close the socket."""
-        self.worker.close()
+        """Stop serving, stop the workers and close the socket."""
+        self.pool.close()
         self.server_close()
 
 
@@ -639,8 +727,11 @@ def make_server(
     allowed_hosts: Sequence[str] = (),
     cors_origins: Sequence[str] = (),
     graph_page: str | Path | None = None,
+    workers: int = 2,
+    memory_limit: int | Literal["default"] | None = "default",
+    queue_size: int = 64,
 ) -> SparqlServer:
-    """Build the endpoint, load the dataset in its worker, and bind the socket.
+    """Build the endpoint, load the dataset in its workers, and bind the socket.
 
     Parameters are those of :func:`serve`. ``port=0`` picks a free port; read
     it back from ``server.url``.
@@ -653,13 +744,20 @@ def make_server(
     Raises
     ------
     InputError
-        If the dataset is missing or does not load.
+        If the dataset is missing or does not load, or a limit is out of range.
     """
     path = Path(dataset_path)
     if not path.is_file():
         raise InputError("no such dataset file", path=path)
     if timeout <= 0 or max_rows < 0 or max_request_bytes <= 0:
         raise InputError("timeout and max_request_bytes must be positive, max_rows zero or more")
+    if workers < 1 or queue_size < 0:
+        raise InputError("workers must be at least 1 and queue_size zero or more")
+    limit = default_memory_limit() if memory_limit == "default" else memory_limit
+    if limit is not None and limit < 64 * 1024**2:
+        raise InputError(
+            f"a memory limit of {format_size(limit)} is too small to load anything: give 64 MiB or more"
+        )
     config = ServerConfig(
         dataset_path=path,
         engine=engine,
@@ -669,11 +767,13 @@ def make_server(
         allowed_hosts=tuple(allowed_hosts),
         cors_origins=tuple(cors_origins),
         graph_page=Path(graph_page) if graph_page is not None else None,
+        workers=workers,
+        memory_limit=limit,
+        queue_size=queue_size,
     )
     server = SparqlServer((host, port), config)
     try:
-        server.worker.start()
-        server.worker.wait_ready()
+        server.pool.start()
     except BaseException:
         server.close()
         raise
@@ -692,7 +792,10 @@ def serve(
     allowed_hosts: Sequence[str] = (),
     cors_origins: Sequence[str] = (),
     graph_page: str | Path | None = None,
-    on_ready: Callable[[str], None] | None = None,
+    workers: int = 2,
+    memory_limit: int | Literal["default"] | None = "default",
+    queue_size: int = 64,
+    on_ready: Callable[[SparqlServer], None] | None = None,
 ) -> None:
     """Serve the dataset as a read-only SPARQL endpoint until interrupted.
 
@@ -706,10 +809,11 @@ def serve(
     port : int
         TCP port (0 for any free one).
     engine : {"oxigraph", "memory"}
-        Store engine for the worker.
+        Store engine for the workers.
     timeout : float
         Per-query wall-clock limit in seconds; the worker running a query
-        past it is killed and restarted.
+        past it is killed and restarted. Also the longest a request waits
+        for a free worker.
     max_rows : int
         Row (or triple) cap per answer; a cut is signalled by headers.
     max_request_bytes : int
@@ -717,17 +821,29 @@ def serve(
     allowed_hosts : sequence of str
         Extra names accepted in the ``Host`` header.
     cors_origins : sequence of str
-        Browser origins allowed to read results (``"*"`` for any); none by default.
+        Browser origins allowed to send queries and read results (``"*"``
+        for any); none by default, and requests from other origins are
+        refused (``403``).
     graph_page : str or Path, optional
         The interactive graph page to serve at ``/graph`` and link from ``/``.
+    workers : int
+        Query worker processes (each loads the dataset).
+    memory_limit : int, None or "default"
+        Address-space cap of each worker in bytes; ``"default"`` is
+        :func:`~graphkit.sparql.worker.default_memory_limit` (a quarter of
+        the RAM, at most 2 GiB), None no cap. A query that needs more is
+        answered ``503``.
+    queue_size : int
+        Requests that may wait for a free worker; more get ``503`` with
+        ``Retry-After``.
     on_ready : callable, optional
-        Called with the endpoint's URL once the socket is bound and the
-        dataset loaded (the command line prints it).
+        Called with the server once the socket is bound and the dataset
+        loaded (the command line prints its ``url`` and ``limits``).
     """
     if not is_loopback(host):
         log.warning(
             "binding to %s exposes the endpoint beyond this machine; "
-            "add the names clients use with allowed_hosts",
+            "add the names clients use with --allowed-host (allowed_hosts= in Python)",
             host,
         )
     server = make_server(
@@ -741,13 +857,28 @@ def serve(
         allowed_hosts=allowed_hosts,
         cors_origins=cors_origins,
         graph_page=graph_page,
+        workers=workers,
+        memory_limit=memory_limit,
+        queue_size=queue_size,
     )
-    log.info("SPARQL endpoint at %s", server.url)
+    log.info("SPARQL endpoint at %s (%s)", server.url, server.limits)
+    if not server.pool.isolated:
+        log.warning(
+            "query workers are %s; queries are still checked, but the engine could reach the network "
+            "if a check ever failed",
+            server.pool.isolation,
+        )
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)  # so the workers are stopped too
     if on_ready is not None:
-        on_ready(server.url)
+        on_ready(server)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.close()
+
+
+def _stop_on_sigterm(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt

@@ -14,10 +14,18 @@ and then runs the same text on either
   the union of its named graphs by default (Oxigraph: ``--union-default-graph``;
   Fuseki: ``tdb2:unionDefaultGraph true``).
 
-Importing this module sets ``rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False``,
-so rdflib's engine never dereferences a ``FROM`` IRI. Neither engine has a
-time limit of its own: to run untrusted queries, use the endpoint, which runs
-them in a worker process it can kill.
+What runs is exactly the text the check read: :func:`prepare_query` checks the
+final text (parameters bound, prefixes declared) and hands on
+:attr:`~graphkit.sparql.safety.CheckedQuery.text`. Importing this module also
+makes rdflib's engine unable to reach the network by itself: it sets
+``rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False``, so no ``FROM`` IRI is
+dereferenced, and registers a custom evaluation (``CUSTOM_EVALS``) that
+refuses any ``SERVICE`` pattern, should one ever get past the check.
+pyoxigraph offers no such switch (its evaluator always has its HTTP service
+client, and ``Store.query`` takes no service handler), so for Oxigraph the
+check, which also asks Oxigraph's own parser, is the guard. Neither engine has
+a time limit of its own: to run untrusted queries, use the endpoint, which
+runs them in a worker process it can kill.
 
 Labels: :func:`add_labels` adds a ``<column>_label`` column after every column
 holding IRIs, read from ``skos:prefLabel``, else ``rdfs:label`` (English
@@ -47,10 +55,11 @@ from typing import TYPE_CHECKING, Any
 import rdflib.plugins.sparql
 from rdflib import SKOS
 
-from graphkit.errors import QueryError
+from graphkit.errors import QueryError, UnsafeQueryError
 from graphkit.sparql.binding import bind_values
+from graphkit.sparql.remote import check_url, one_line, redact, request
 from graphkit.sparql.results import QueryResult
-from graphkit.sparql.safety import CheckedQuery, QueryForm, check_query
+from graphkit.sparql.safety import _SERVICE_REFUSED, CheckedQuery, QueryForm, check_query, normalise_query
 from graphkit.vocab.namespaces import PREFIXES
 
 if TYPE_CHECKING:
@@ -62,12 +71,27 @@ __all__ = ["Endpoint", "add_labels", "prepare_query", "run_query"]
 # rdflib would otherwise fetch the graphs named by FROM / FROM NAMED.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
+
+def _refuse_service(ctx: object, part: Any) -> Any:
+    """Refuse SERVICE in rdflib's engine (a custom evaluation); leave every other part to rdflib."""
+    if getattr(part, "name", None) == "ServiceGraphPattern":
+        raise UnsafeQueryError(_SERVICE_REFUSED)
+    raise NotImplementedError
+
+
+rdflib.plugins.sparql.CUSTOM_EVALS["graphkit-refuse-service"] = _refuse_service
+
 _PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w\-.]*)?\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Endpoint:
     """A SPARQL 1.1 Protocol endpoint to run queries against.
+
+    Queries are sent by :func:`graphkit.sparql.remote.request`: the whole
+    request must finish within ``timeout``, only same-host ``307``/``308``
+    redirects are followed, and ``user:password@`` in the URL is sent as
+    Basic authentication and never shown.
 
     Parameters
     ----------
@@ -76,15 +100,22 @@ class Endpoint:
         ``http://127.0.0.1:7878/query`` for Oxigraph,
         ``http://localhost:3030/ds/sparql`` for Fuseki).
     timeout : float
-        Seconds to wait for the server (connection and each read).
+        Seconds one query may take, from connecting to the last byte.
+
+    Examples
+    --------
+    >>> Endpoint("https://reader:secret@example.org/sparql")
+    Endpoint(url='https://***@example.org/sparql', timeout=60.0)
     """
 
     url: str
     timeout: float = 60.0
 
     def __post_init__(self) -> None:
-        if not re.match(r"https?://[^/\s]+", self.url):
-            raise QueryError(f"an endpoint URL must start with http:// or https://: {self.url!r}")
+        check_url(self.url, what="an endpoint URL", error=QueryError)
+
+    def __repr__(self) -> str:
+        return f"Endpoint(url={redact(self.url)!r}, timeout={self.timeout!r})"
 
 
 def prepare_query(text: str, *, bindings: Mapping[str, object] | None = None) -> tuple[CheckedQuery, str]:
@@ -100,8 +131,8 @@ def prepare_query(text: str, *, bindings: Mapping[str, object] | None = None) ->
     Returns
     -------
     tuple of (CheckedQuery, str)
-        The check's findings and the text to send to an engine, which
-        declares every prefix it uses.
+        The check of the final text and that text (its ``text``), which
+        declares every prefix it uses: send exactly this to an engine.
 
     Raises
     ------
@@ -115,12 +146,19 @@ def prepare_query(text: str, *, bindings: Mapping[str, object] | None = None) ->
     >>> checked.form, final.splitlines()[0]
     ('ASK', 'PREFIX dcterms: <http://purl.org/dc/terms/>')
     """
-    checked = check_query(text)
+    if not isinstance(text, str):
+        raise QueryError(f"a SPARQL query must be text, not {type(text).__name__}")
+    body = normalise_query(text)
     if bindings:
-        text = bind_values(text, bindings)
-    declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(text)}
+        body = bind_values(body, bindings)
+    declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(body)}
     header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()) if p not in declared)
-    return checked, header + text
+    try:
+        checked = check_query(header + body)
+    except QueryError:
+        check_query(text)  # the same complaint, with the line numbers of the text as given
+        raise
+    return checked, checked.text
 
 
 def run_query(
@@ -163,19 +201,19 @@ def run_query(
     """
     if max_rows is not None and max_rows < 0:
         raise QueryError("max_rows must be zero or more")
-    checked, final = prepare_query(text, bindings=bindings)
+    checked, _ = prepare_query(text, bindings=bindings)
     if isinstance(source, str):
         source = Endpoint(source)
     if isinstance(source, Endpoint):
-        return _run_remote(source, final, checked.form, max_rows)
-    return _run_local(source, final, checked, max_rows)
+        return _run_remote(source, checked.text, checked.form, max_rows)
+    return _run_local(source, checked, max_rows)
 
 
 # ----------------------------------------------------------------- embedded
 
 
-def _execute(dataset: Dataset, text: str, checked: CheckedQuery) -> Any:
-    """Run the text on the dataset's engine.
+def _execute(dataset: Dataset, checked: CheckedQuery) -> Any:
+    """Run the checked text on the dataset's engine.
 
     A query with ``FROM`` / ``FROM NAMED`` goes to the store directly without
     asking for the union default graph: Oxigraph would otherwise let the union
@@ -184,16 +222,16 @@ def _execute(dataset: Dataset, text: str, checked: CheckedQuery) -> Any:
     """
     if checked.graphs:
         try:
-            return dataset.store.query(text, {}, {}, "__QUERY_DATASET__")
+            return dataset.store.query(checked.text, {}, {}, "__QUERY_DATASET__")
         except NotImplementedError:
             pass
-    return dataset.query(text)
+    return dataset.query(checked.text)
 
 
-def _run_local(dataset: Dataset, text: str, checked: CheckedQuery, max_rows: int | None) -> QueryResult:
+def _run_local(dataset: Dataset, checked: CheckedQuery, max_rows: int | None) -> QueryResult:
     form = checked.form
     try:
-        answer = _execute(dataset, text, checked)
+        answer = _execute(dataset, checked)
         if form == "ASK":
             return QueryResult(form, boolean=bool(answer.askAnswer))
         if form == "SELECT":
@@ -260,29 +298,23 @@ def _graph_result(form: QueryForm, graph: Graph, max_rows: int | None) -> QueryR
 
 def _post(endpoint: Endpoint, text: str, accept: str) -> tuple[str, bytes]:
     """POST a query (form-encoded, SPARQL 1.1 Protocol 2.1.2); return content type and body."""
-    from urllib.error import HTTPError, URLError
     from urllib.parse import urlencode
-    from urllib.request import Request, urlopen
 
-    request = Request(
+    response = request(
+        "POST",
         endpoint.url,
-        data=urlencode({"query": text}).encode(),
-        headers={
-            "Accept": accept,
-            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-            "User-Agent": "graphkit",
-        },
-        method="POST",
+        body=urlencode({"query": text}).encode(),
+        headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
+        timeout=endpoint.timeout,
+        error=QueryError,
+        peer="the endpoint",
     )
-    try:
-        with urlopen(request, timeout=endpoint.timeout) as response:
-            return response.headers.get("Content-Type", ""), response.read()
-    except HTTPError as exc:
-        detail = exc.read(2000).decode("utf-8", "replace").strip()
-        raise QueryError(f"the endpoint {endpoint.url} answered {exc.code} {exc.reason}: {detail}") from None
-    except (URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise QueryError(f"cannot reach the endpoint {endpoint.url}: {reason}") from None
+    if response.status >= 400:
+        detail = one_line(response.body[:2000].decode("utf-8", "replace"), url=endpoint.url)
+        raise QueryError(
+            f"the endpoint {redact(endpoint.url)} answered {response.status} {response.reason}: {detail}"
+        )
+    return response.headers.get("Content-Type", ""), response.body
 
 
 def _json_term(value: Mapping[str, str]) -> Node:

@@ -11,7 +11,10 @@ a header of ``# key: value`` comment lines, then the query::
     PREFIX ...
     SELECT ...
 
-``title``, ``description``, ``params`` and ``columns`` are required. A
+``title``, ``description``, ``params`` and ``columns`` are required;
+``view`` (optional) names how the explorer shows the answer first: one of
+``table`` (the default), ``graph``, ``timeline``, ``bar`` or ``map`` (as the
+Wikidata Query Service's ``#defaultView:``). A
 header value may continue on following comment lines indented by at least two
 spaces. ``params`` is ``(none)`` or a ``;``-separated list of
 ``name (kind[, required]): description``, where ``name`` is a variable of the
@@ -53,8 +56,11 @@ if TYPE_CHECKING:
     from graphkit.sparql.engine import Endpoint
     from graphkit.sparql.results import QueryResult
 
-__all__ = ["NamedQuery", "Param", "get_query", "list_queries", "parse_named_query", "run_named"]
+__all__ = ["VIEWS", "NamedQuery", "Param", "get_query", "list_queries", "parse_named_query", "run_named"]
 
+#: The ways the explorer can show an answer; a question's ``# view:`` header picks the first.
+VIEWS = ("table", "graph", "timeline", "bar", "map")
+_FIELDS = ("title", "description", "params", "columns", "view")
 _KINDS = ("term", "iri", "string", "integer", "decimal", "date", "year", "boolean")
 _HEADER = re.compile(r"#\s*([a-z][a-z_-]*)\s*:\s*(.*)")
 _PARAM = re.compile(
@@ -102,6 +108,8 @@ class NamedQuery:
         The SELECT variables, in order; empty for a CONSTRUCT / DESCRIBE.
     text : str
         The whole file, header included (comments are valid SPARQL).
+    view : str
+        How the explorer shows the answer first (one of :data:`VIEWS`).
     """
 
     name: str
@@ -110,6 +118,7 @@ class NamedQuery:
     params: tuple[Param, ...]
     columns: tuple[str, ...]
     text: str
+    view: str = "table"
 
     def bindings(self, values: Mapping[str, object]) -> dict[str, object]:
         """Turn parameter values into RDF terms, checking names, kinds and required ones.
@@ -157,7 +166,7 @@ def _header(text: str, source: str) -> dict[str, str]:
         if not stripped.startswith("#"):
             break
         m = _HEADER.fullmatch(stripped)
-        if m and (m.group(1) in ("title", "description", "params", "columns") or last is None):
+        if m and (m.group(1) in _FIELDS or last is None):
             last = m.group(1)
             if last in fields:
                 raise QueryError(f"{source}: header field {last!r} given twice")
@@ -240,6 +249,9 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
                 f"{source}: the header's columns {', '.join(columns)} differ from the "
                 f"query's {', '.join(projected)}"
             )
+    view = fields.get("view", "table").strip()
+    if view not in VIEWS:
+        raise QueryError(f"{source}: unknown view {view!r} ({', '.join(VIEWS)})")
     return NamedQuery(
         name=name,
         title=fields["title"],
@@ -247,6 +259,7 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
         params=params,
         columns=columns,
         text=text,
+        view=view,
     )
 
 

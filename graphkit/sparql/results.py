@@ -1,4 +1,4 @@
-"""Query results and the formats they are written in.
+r"""Query results and the formats they are written in.
 
 A :class:`QueryResult` holds the answer to any of the four query forms: rows
 under named columns (``SELECT``), a boolean (``ASK``) or a graph (``CONSTRUCT``,
@@ -21,7 +21,12 @@ nt         CONSTRUCT, DESCRIBE                   N-Triples
 Output is deterministic: rows keep the query's order (add ``ORDER BY`` to fix
 it), blank nodes are relabelled ``b0``, ``b1``... in order of appearance,
 triples and JSON-LD nodes are sorted. The people formats (table, markdown)
-abbreviate IRIs with graphkit's prefixes; the machine formats never do. An
+abbreviate IRIs with graphkit's prefixes and show control characters as
+escapes (``\x1b``, ``\u202e``), so that a literal from a remote endpoint
+cannot move the cursor, recolour or retitle the terminal, or reorder the text
+around it; the machine formats never abbreviate and keep every value exact
+(XML 1.0 cannot carry most C0 controls at all: such a result is refused as xml,
+with a message naming the character, rather than written as a broken document). An
 ``ASK`` answer in CSV/TSV is one column named ``_askResult`` (Jena's usage;
 the CSV/TSV results spec covers only SELECT).
 
@@ -101,6 +106,12 @@ _TSV_BARE = {
     _XSD + "boolean": re.compile(r"true|false"),
 }
 _LOCAL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-/.]*(?<![.])")
+# What can drive a terminal or reorder text: the C0 controls but tab and LF, DEL, the C1
+# controls (CSI U+009B among them), the bidirectional marks, embeddings, overrides and
+# isolates, and the Unicode line and paragraph separators.
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -230,7 +241,7 @@ class _BlankLabels:
 
 
 def display_term(term: Node | None) -> str:
-    """Render an RDF term for people: prefixed names for IRIs, lexical forms for literals.
+    r"""Render an RDF term for people: prefixed names for IRIs, lexical forms for literals.
 
     Parameters
     ----------
@@ -241,6 +252,8 @@ def display_term(term: Node | None) -> str:
     str
         ``gkd:imelda-poole`` for a graphkit IRI, ``<...>`` for an IRI no
         prefix covers, the lexical form of a literal, ``""`` when unbound.
+        Control characters (but tab and newline), bidirectional controls and
+        line separators are written as escapes, ``\x1b`` or ``\u202e``.
 
     Examples
     --------
@@ -251,7 +264,23 @@ def display_term(term: Node | None) -> str:
     '<http://example.org/x>'
     >>> display_term(Literal("Zaheer", lang="en"))
     'Zaheer'
+    >>> print(display_term(Literal("\x1b]0;owned\x07red")))
+    \x1b]0;owned\x07red
     """
+    return _visible(_display_text(term))
+
+
+def _visible(text: str) -> str:
+    """Write the characters that drive a terminal or reorder text as visible escapes."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match[0])
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _INVISIBLE.sub(escape, text)
+
+
+def _display_text(term: Node | None) -> str:
     from rdflib import BNode, Literal
 
     if term is None:
@@ -523,8 +552,25 @@ def _write_json(result: QueryResult) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
+# Characters XML 1.0 cannot carry at all, not even as a character reference.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(text: str) -> str:
+    """Escape text for XML so that a parser reads it back exactly (CR included), or refuse it."""
+    from xml.sax.saxutils import escape
+
+    bad = _NOT_XML.search(text)
+    if bad:
+        raise QueryError(
+            f"the result holds U+{ord(bad[0]):04X}, which XML 1.0 cannot carry; "
+            "write it as json, csv or tsv instead"
+        )
+    return escape(text, {"\r": "&#13;"})
+
+
 def _write_xml(result: QueryResult) -> str:
-    from xml.sax.saxutils import escape, quoteattr
+    from xml.sax.saxutils import quoteattr
 
     from rdflib import BNode, Literal
 
@@ -545,16 +591,16 @@ def _write_xml(result: QueryResult) -> str:
             if term is None:
                 continue
             if isinstance(term, BNode):
-                value = f"<bnode>{escape(blanks(term))}</bnode>"
+                value = f"<bnode>{_xml_text(blanks(term))}</bnode>"
             elif isinstance(term, Literal):
                 attrs = ""
                 if term.language:
                     attrs = f" xml:lang={quoteattr(term.language)}"
                 elif term.datatype is not None and str(term.datatype) != _XSD + "string":
                     attrs = f" datatype={quoteattr(str(term.datatype))}"
-                value = f"<literal{attrs}>{escape(str(term))}</literal>"
+                value = f"<literal{attrs}>{_xml_text(str(term))}</literal>"
             else:
-                value = f"<uri>{escape(str(term))}</uri>"
+                value = f"<uri>{_xml_text(str(term))}</uri>"
             out.append(f"      <binding name={quoteattr(column)}>{value}</binding>")
         out.append("    </result>")
     out += ["  </results>", "</sparql>"]

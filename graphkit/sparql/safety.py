@@ -1,13 +1,44 @@
-"""Decide whether a SPARQL query may run, before anything runs it.
+r"""Decide whether a SPARQL query may run, before anything runs it.
 
 Both engines graphkit drives execute ``SERVICE`` (a federated query opens an
 outbound connection from our process), and rdflib's own engine fetches the
 graphs named by ``FROM`` / ``FROM NAMED`` unless told not to. So every query,
 from the library, the CLI or the endpoint, goes through :func:`check_query`
-first. It parses the text with rdflib's SPARQL parser and walks the parse tree
-and the algebra generically, so a ``SERVICE`` hidden in an ``OPTIONAL``, a
-``UNION``, a subquery or a ``FILTER EXISTS`` is found, while the word in a
-comment or a string literal is not mistaken for one.
+first, and what runs is the text the check returns (:attr:`CheckedQuery.text`),
+never the text it was given.
+
+The text that is checked is the text that runs
+----------------------------------------------
+The check reads a query with rdflib's SPARQL parser; the default engine runs
+it with Oxigraph's. Two parsers can read one text two ways: rdflib ends a
+``#`` comment only at LF, Oxigraph also at CR, so ``# c<CR>SERVICE <...>`` is a
+comment to one and a federated call to the other. So the check first
+*normalises* the text, and refuses what the two grammars read differently:
+
+* a byte-order mark at the start is removed; CR LF and a lone CR become LF
+  (in a string, write ``\r`` for a carriage return);
+* codepoint escapes ``\uXXXX`` / ``\UXXXXXXXX`` are refused anywhere, even in
+  strings and comments: rdflib expands them in the whole text before parsing
+  (SPARQL 1.1 section 19.2), Oxigraph only inside strings and IRIs, so
+  ``"a\u0022 # " SERVICE ...`` is a string and a comment to one and a call to
+  the other. Write the character itself;
+* control characters other than tab and LF are refused anywhere: the C0 and
+  C1 controls (NUL, VT, FF, ESC, NEL U+0085, ...), DEL, the line and
+  paragraph separators U+2028 and U+2029, a byte-order mark past the start,
+  and lone surrogates. Some tools end lines at them, none is needed in a
+  query; in a string write ``\t``, ``\n`` or ``\r``.
+
+Then both parsers must accept the normalised text and agree on what matters:
+
+* rdflib parses it, and the parse tree and the algebra are walked
+  generically, so a ``SERVICE`` hidden in an ``OPTIONAL``, a ``UNION``, a
+  subquery or a ``FILTER EXISTS`` is found, while the word in a comment or a
+  string literal is not mistaken for one;
+* Oxigraph's parser must accept it too (without running it), and must not
+  read a ``SERVICE`` clause rdflib did not see: the text with every
+  ``service`` (any ASCII case) changed to ``sqrvice`` must still parse, which
+  it cannot where Oxigraph reads the keyword. (Oxigraph never dereferences
+  ``FROM``, so it cannot fetch a graph either way.)
 
 The policy:
 
@@ -19,15 +50,22 @@ The policy:
 * ``FROM`` and ``FROM NAMED`` may name only graphkit's own graphs, IRIs under
   ``https://w3id.org/graphkit/id/`` (the document and ``graph/...`` graphs).
   They select graphs of the dataset and are never dereferenced; any other IRI
-  is refused, so no engine is ever asked to fetch it.
+  is refused, so no engine is ever asked to fetch it;
+* a zero-or-more path over a negated property set (``?s !ex:p* ?o``) in a
+  query with ``ORDER BY`` is refused: Oxigraph 0.5 aborts the whole process
+  on it (a Rust panic in its sort, over a union default graph).
 
 Malformed text raises :class:`~graphkit.errors.QueryError` with the parser's
 line and column; a refused query raises :class:`~graphkit.errors.UnsafeQueryError`.
+A text is checked once: the answer is remembered, so checking the same text
+again costs nothing.
 
 Examples
 --------
 >>> check_query("SELECT ?s WHERE { ?s a schema:Person }").form
 'SELECT'
+>>> check_query("ASK {\r\n ?s ?p ?o }").text
+'ASK {\n ?s ?p ?o }'
 >>> check_query("DROP ALL")
 Traceback (most recent call last):
 ...
@@ -36,14 +74,16 @@ graphkit.errors.UnsafeQueryError: updates are not allowed: this interface is rea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from graphkit.errors import QueryError, UnsafeQueryError
 from graphkit.vocab.namespaces import DATA, PREFIXES
 
-__all__ = ["ALLOWED_GRAPH_PREFIX", "CheckedQuery", "QueryForm", "check_query"]
+__all__ = ["ALLOWED_GRAPH_PREFIX", "CheckedQuery", "QueryForm", "check_query", "normalise_query"]
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
@@ -71,6 +111,17 @@ _UPDATE_NAMES = {
     "Modify": "INSERT/DELETE",
 }
 
+_SERVICE_REFUSED = "SERVICE (federated query) is not allowed: it would make a network request"
+
+# rdflib expands \u or \U followed by 4 (or 8) hex digits; Oxigraph reads \u + 4 and \U + 8.
+_CODEPOINT_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
+# Everything but tab and LF below U+0020, DEL and the C1 controls, the Unicode line and
+# paragraph separators, a byte-order mark (past the start) and lone surrogates.
+_REFUSED_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+_SERVICE_WORD = re.compile("service", re.IGNORECASE | re.ASCII)
+# Checks of texts up to this long are remembered (1,024 of them at most).
+_REMEMBERED_CHARS = 20_000
+
 
 @dataclass(frozen=True)
 class CheckedQuery:
@@ -79,7 +130,9 @@ class CheckedQuery:
     Attributes
     ----------
     text : str
-        The query text, unchanged.
+        The text to run: the query as given after :func:`normalise_query`
+        (line ends made LF, a leading byte-order mark removed). It is exactly
+        the text both parsers read.
     form : {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
         The query form.
     variables : frozenset of str
@@ -97,6 +150,63 @@ class CheckedQuery:
     short_construct: bool = False
 
 
+def normalise_query(text: str) -> str:
+    r"""Return the text both SPARQL parsers read the same way, or refuse it.
+
+    A leading byte-order mark is removed and every CR LF or lone CR becomes
+    LF. Codepoint escapes (``\uXXXX``, ``\UXXXXXXXX``) and control characters
+    other than tab and LF are refused, wherever they are (see the module
+    docstring for why).
+
+    Parameters
+    ----------
+    text : str
+        A SPARQL query.
+
+    Returns
+    -------
+    str
+        The normalised text; normalising it again changes nothing.
+
+    Raises
+    ------
+    QueryError
+        If the text holds a codepoint escape or a refused character; the
+        message names it, with its line and column.
+
+    Examples
+    --------
+    >>> normalise_query("ASK {\r ?s ?p ?o }")
+    'ASK {\n ?s ?p ?o }'
+    >>> normalise_query("ASK { ?s ?p 'caf\\u00e9' }")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.QueryError: the query holds the codepoint escape \u00e9 at line 1, column 17: ...
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    escape = _CODEPOINT_ESCAPE.search(text)
+    if escape:
+        raise QueryError(
+            f"the query holds the codepoint escape {escape[0]} at {_where(text, escape.start())}: "
+            "graphkit does not accept \\uXXXX or \\UXXXXXXXX escapes, which its two SPARQL "
+            "parsers read differently; write the character itself"
+        )
+    char = _REFUSED_CHAR.search(text)
+    if char:
+        raise QueryError(
+            f"the query holds the control character U+{ord(char[0]):04X} at {_where(text, char.start())}: "
+            "graphkit accepts no control character but tab and newline in a query, since SPARQL "
+            "parsers and other tools read them differently; in a string write \\t, \\n or \\r"
+        )
+    return text
+
+
+def _where(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"line {line}, column {column}"
+
+
 def check_query(text: str, *, prefixes: Mapping[str, str] | None = None) -> CheckedQuery:
     """Parse a SPARQL query and refuse it unless it is a safe, read-only query.
 
@@ -111,15 +221,17 @@ def check_query(text: str, *, prefixes: Mapping[str, str] | None = None) -> Chec
     Returns
     -------
     CheckedQuery
-        The query's form, variables and dataset clause.
+        The text to run, and the query's form, variables and dataset clause.
 
     Raises
     ------
     UnsafeQueryError
-        If the text is an update, uses ``SERVICE``, or names a graph outside
-        graphkit's in ``FROM`` / ``FROM NAMED``.
+        If the text is an update, uses ``SERVICE`` (as either parser reads
+        it), or names a graph outside graphkit's in ``FROM`` / ``FROM NAMED``.
     QueryError
-        If the text is not a SPARQL query (the message gives line and column).
+        If the text is not a SPARQL query both parsers accept (the message
+        gives line and column), holds a character the parsers read
+        differently, or has a shape that crashes Oxigraph.
 
     Examples
     --------
@@ -130,13 +242,23 @@ def check_query(text: str, *, prefixes: Mapping[str, str] | None = None) -> Chec
     ...
     graphkit.errors.UnsafeQueryError: SERVICE (federated query) is not allowed: ...
     """
+    if not isinstance(text, str):
+        raise QueryError(f"a SPARQL query must be text, not {type(text).__name__}")
+    known = tuple(sorted((PREFIXES if prefixes is None else prefixes).items()))
+    if len(text) > _REMEMBERED_CHARS:  # a stream of huge texts must not grow the memory
+        return _check.__wrapped__(text, known)
+    return _check(text, known)
+
+
+@lru_cache(maxsize=1024)
+def _check(text: str, prefixes: tuple[tuple[str, str], ...]) -> CheckedQuery:
+    """Check one text with one set of prefixes (remembered: checks are pure)."""
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
-    if not isinstance(text, str):
-        raise QueryError(f"a SPARQL query must be text, not {type(text).__name__}")
     if not text.strip():
         raise QueryError("the query is empty")
+    text = normalise_query(text)
     try:
         parsed = parseQuery(text)
     except Exception as exc:  # pyparsing and rdflib raise several types
@@ -149,7 +271,7 @@ def check_query(text: str, *, prefixes: Mapping[str, str] | None = None) -> Chec
     form = _FORMS.get(query_part.name)
     short_construct = form == "CONSTRUCT" and "template" not in query_part
     try:
-        translated = translateQuery(parsed, initNs=dict(PREFIXES if prefixes is None else prefixes))
+        translated = translateQuery(parsed, initNs=dict(prefixes))
     except Exception as exc:  # unknown prefix, bad aggregate use, ...
         raise QueryError(f"invalid SPARQL query: {exc}") from None
     _refuse_unsafe_nodes(translated.algebra)
@@ -163,6 +285,8 @@ def check_query(text: str, *, prefixes: Mapping[str, str] | None = None) -> Chec
             )
     if form is None:  # pragma: no cover - the grammar has only four forms
         raise QueryError(f"unsupported query form {query_part.name}")
+    _refuse_crashing_shapes(translated.algebra)
+    _require_oxigraph_agreement(text, dict(prefixes))
     return CheckedQuery(
         text=text,
         form=form,
@@ -170,6 +294,63 @@ def check_query(text: str, *, prefixes: Mapping[str, str] | None = None) -> Chec
         graphs=graphs,
         short_construct=short_construct,
     )
+
+
+# ----------------------------------------------------------------- Oxigraph's reading
+
+
+@cache
+def _empty_store() -> Any:
+    import pyoxigraph
+
+    return pyoxigraph.Store()
+
+
+def _oxigraph_syntax_error(text: str, prefixes: dict[str, str]) -> str | None:
+    """Return Oxigraph's syntax error for ``text``, or None if it parses. Nothing runs.
+
+    ``Store.query`` parses the text first and only then validates its other
+    arguments; two that contradict each other (a union default graph *and* an
+    explicit one) make it raise ValueError after a successful parse, before
+    any evaluation.
+    """
+    import pyoxigraph
+
+    try:
+        _empty_store().query(
+            text,
+            prefixes=prefixes,
+            use_default_graph_as_union=True,
+            default_graph=pyoxigraph.DefaultGraph(),
+        )
+    except SyntaxError as exc:
+        return str(exc)
+    except ValueError:
+        return None
+    raise QueryError(  # pragma: no cover - only if pyoxigraph changes what it checks first
+        "this pyoxigraph evaluates a query before validating its arguments; "
+        "graphkit cannot check queries with it"
+    )
+
+
+def _neutralise_service(text: str) -> str:
+    """Change every ``service`` (any ASCII case) so that it can no longer be the keyword."""
+    return _SERVICE_WORD.sub(lambda m: m[0][0] + ("Q" if m[0][1] == "E" else "q") + m[0][2:], text)
+
+
+def _require_oxigraph_agreement(text: str, prefixes: dict[str, str]) -> None:
+    """Refuse the text unless Oxigraph parses it and reads no SERVICE in it."""
+    error = _oxigraph_syntax_error(text, prefixes)
+    if error is not None:
+        raise QueryError(f"malformed SPARQL query (Oxigraph, which runs it, cannot read it): {error}")
+    if not _SERVICE_WORD.search(text):
+        return
+    neutral = {_neutralise_service(k): _neutralise_service(v) for k, v in prefixes.items()}
+    if _oxigraph_syntax_error(_neutralise_service(text), neutral) is not None:
+        raise UnsafeQueryError(f"{_SERVICE_REFUSED} (Oxigraph reads a SERVICE clause in this text)")
+
+
+# ----------------------------------------------------------------- rdflib's reading
 
 
 def _raise_if_update(text: str) -> None:
@@ -192,7 +373,7 @@ def _describe_parse_error(text: str, exc: Exception) -> str:
     msg = getattr(exc, "msg", None) or str(exc)
     if not isinstance(lineno, int) or not isinstance(col, int):
         return f"malformed SPARQL query: {msg}"
-    lines = text.splitlines() or [""]
+    lines = text.split("\n")
     line = lines[min(lineno, len(lines)) - 1]
     return f"malformed SPARQL query at line {lineno}, column {col}: {msg}\n    {line}\n    {' ' * (col - 1)}^"
 
@@ -236,9 +417,7 @@ def _refuse_unsafe_nodes(root: Any) -> None:
     """Raise UnsafeQueryError if a SERVICE pattern occurs anywhere under ``root``."""
     for node in _walk(root):
         if _node_name(node) == "ServiceGraphPattern":
-            raise UnsafeQueryError(
-                "SERVICE (federated query) is not allowed: it would make a network request"
-            )
+            raise UnsafeQueryError(_SERVICE_REFUSED)
 
 
 def _dataset_graphs(root: Any) -> Iterator[str]:
@@ -256,3 +435,49 @@ def _variables(root: Any) -> Iterator[Any]:
     for node in _walk(root):
         if isinstance(node, Variable):
             yield node
+
+
+# ----------------------------------------------------------------- shapes that crash Oxigraph
+
+
+def _path_parts(path: Any) -> Iterator[Any]:
+    """Yield a property path and every path inside it."""
+    from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
+
+    stack = [path]
+    while stack:
+        part = stack.pop()
+        yield part
+        if isinstance(part, MulPath):
+            stack.append(part.path)
+        elif isinstance(part, InvPath):
+            stack.append(part.arg)
+        elif isinstance(part, SequencePath | AlternativePath | NegatedPath):
+            stack.extend(part.args)
+
+
+def _refuse_crashing_shapes(algebra: Any) -> None:
+    """Refuse ``?s !ex:p* ?o`` with ORDER BY: Oxigraph 0.5 aborts the process on it."""
+    from rdflib.paths import MulPath, NegatedPath, Path
+
+    nodes = list(_walk(algebra))
+    if not any(_node_name(node) == "OrderBy" for node in nodes):
+        return
+    for node in nodes:
+        if _node_name(node) != "BGP":
+            continue
+        for _, predicate, _ in node.triples:
+            if not isinstance(predicate, Path):
+                continue
+            for part in _path_parts(predicate):
+                if (
+                    isinstance(part, MulPath)
+                    and part.mod == "*"
+                    and any(isinstance(p, NegatedPath) for p in _path_parts(part.path))
+                ):
+                    raise QueryError(
+                        f"this query cannot run: a zero-or-more path over a negated property set "
+                        f"({part.n3()}) in a query with ORDER BY crashes Oxigraph 0.5, the engine "
+                        "that runs it; drop the ORDER BY and sort the rows afterwards, or use + or "
+                        "a list of the properties wanted instead of !"
+                    )

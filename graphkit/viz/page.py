@@ -1,15 +1,21 @@
 r"""One self-contained, offline HTML page that lets people explore a graph.
 
+This module decides what a page shows (the whole graph or its most central
+part, records folded or not) and what its title and caption say;
+:mod:`graphkit.viz.data` prepares the graph, :mod:`graphkit.viz.template`
+writes the HTML and :mod:`graphkit.viz.assets` supplies the inlined files.
+
 The page is drawn with vis-network (the build that ships inside pyvis 0.3.2),
-inlined together with a small script of our own, so it opens from ``file://``
-with no server, no CDN and no network. pyvis's own template is not used: it
-always links Bootstrap from a CDN, puts the heading in as raw HTML and turns
-tooltips into ``innerHTML`` when a title contains ``href``.
+inlined together with the graph view script the explorer uses too, so it
+opens from ``file://`` with no server, no CDN and no network. pyvis's own
+template is not used: it always links Bootstrap from a CDN, puts the heading
+in as raw HTML and turns tooltips into ``innerHTML`` when a title contains
+``href``.
 
 How the page keeps document text inert:
 
 * the graph travels as JSON in a ``<script type="application/json">`` block
-  with ``<``, ``>``, ``&``, U+2028 and U+2029 written as ``\uXXXX`` escapes,
+  with ``<``, ``>``, ``&``, U+2028 and U+2029 written as ``\\uXXXX`` escapes,
   so no string can close the block or open a comment;
 * the script builds every tooltip, legend entry and detail panel with
   ``textContent`` (vis-network 9 shows an element title as given);
@@ -23,18 +29,13 @@ sorted, the layout is seeded and nothing records the time.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import json
 import os
-import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from graphkit.viz.data import SIZE_MEASURES, centrality, fold_records, graph_data, node_label
+from graphkit.viz.template import page_html
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -55,78 +56,6 @@ __all__ = [
 #: and 30 ms when it is busy; 1,200 is the limit on the idle machine.
 DEFAULT_MAX_NODES = 500
 
-#: The centrality measures that can size the nodes.
-SIZE_MEASURES = ("degree", "betweenness", "documents")
-
-_VIS_VERSION = "9.1.2"
-_RESERVED_NODE_KEYS = frozenset({"label", "type", "types", "aliases", "documents"})
-_RESERVED_EDGE_KEYS = frozenset({"predicate", "label", "quotes", "support", "documents"})
-_YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
-_MAX_LABEL = 40
-
-# Colour and shape of each type of the graphkit ontology, fixed so that a type
-# looks the same on every page (a full graph and an ego view agree). Colour
-# marks the family (people, organisations, government, programme and awards,
-# places, events, works, roles); shape tells the types of a family apart. Only
-# shapes whose label sits below them, so that node size stays readable.
-_PEOPLE, _ORGS, _GOV, _PROGRAM = "#0072B2", "#E69F00", "#D55E00", "#56B4E9"
-_AWARD, _PLACE, _EVENT, _WORK = "#CC79A7", "#009E73", "#6A3D9A", "#7F7F7F"
-_TYPE_STYLES: dict[str, tuple[str, str]] = {
-    "Person": (_PEOPLE, "dot"),
-    "Hero cohort": (_PEOPLE, "hexagon"),
-    "Organization": (_ORGS, "dot"),
-    "NGO": (_ORGS, "square"),
-    "International organization": (_ORGS, "hexagon"),
-    "Organizational unit": (_ORGS, "triangleDown"),
-    "Company": (_ORGS, "triangle"),
-    "Government body": (_GOV, "diamond"),
-    "Legislature": (_GOV, "triangle"),
-    "Legislative committee": (_GOV, "triangleDown"),
-    "Program": (_PROGRAM, "hexagon"),
-    "Program edition": (_PROGRAM, "star"),
-    "Award": (_AWARD, "star"),
-    "Award conferral": (_AWARD, "diamond"),
-    "Place": (_PLACE, "dot"),
-    "City": (_PLACE, "diamond"),
-    "State": (_PLACE, "square"),
-    "Country": (_PLACE, "triangle"),
-    "Event": (_EVENT, "dot"),
-    "Ceremony": (_EVENT, "star"),
-    "Roundtable": (_EVENT, "hexagon"),
-    "Keynote": (_EVENT, "triangle"),
-    "Webinar": (_EVENT, "square"),
-    "Site visit": (_EVENT, "diamond"),
-    "Conference": (_EVENT, "triangleDown"),
-    "Resource": (_WORK, "dot"),
-    "Report series": (_WORK, "hexagon"),
-    "Report": (_WORK, "square"),
-    "Source document": (_WORK, "triangle"),
-    "Quotation": (_WORK, "star"),
-    "Evidence quote": (_WORK, "triangleDown"),
-    "Statement": (_WORK, "diamond"),
-    "Legislation": ("#8C564B", "diamond"),
-    "Service": ("#17BECF", "square"),
-    "Role held": ("#B22222", "dot"),
-    "Role": ("#B22222", "square"),
-    "Post": ("#B22222", "diamond"),
-    "Entity": ("#9AA5B1", "dot"),
-}
-# Other types take a free combination, chosen from a hash of the name so that
-# it too stays the same from page to page.
-_PALETTE = (_PEOPLE, _ORGS, _GOV, _PROGRAM, _AWARD, _PLACE, _EVENT, "#8C564B", "#17BECF")
-_SHAPES = ("dot", "square", "diamond", "triangle", "star", "hexagon", "triangleDown")
-
-# JSON may be read by the HTML parser before JSON.parse sees it: make sure no
-# string can end the <script> block, open a comment or break a line in JS.
-_JSON_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-_JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
-
 
 @dataclass(frozen=True)
 class Page:
@@ -143,7 +72,8 @@ class Page:
     nodes_total, edges_total : int
         Entities and relations in the graph that was given.
     nodes_shown, edges_shown : int
-        Entities and relations drawn on the page.
+        Entities and relations drawn on the page (after records are folded
+        into relations).
     reduced : bool
         True when the graph had more than ``max_nodes`` entities and the page
         shows only the most central ones.
@@ -191,6 +121,7 @@ def build_page(
     size_by: str = "degree",
     max_nodes: int = DEFAULT_MAX_NODES,
     seed: int = 7,
+    fold: bool = True,
 ) -> Page:
     """Render an explorable HTML page of a graph.
 
@@ -214,6 +145,11 @@ def build_page(
         drawn, and the page says so.
     seed : int
         Seed of the layout (vis-network ``layout.randomSeed``).
+    fold : bool
+        Fold records (award conferrals, roles held, quotations) into the
+        relations they describe (:func:`graphkit.viz.data.fold_records`), so
+        that a newcomer reads *Zaheer Ahmed — received (2023) → TIP Report
+        Heroes Award*; False draws them as nodes.
 
     Returns
     -------
@@ -246,22 +182,25 @@ def build_page(
     if title is None:
         title = str(G.graph.get("title") or "Knowledge graph")
 
-    score = _centrality(G, size_by, seed=seed)
     nodes_total, edges_total = G.number_of_nodes(), G.number_of_edges()
+    if fold:
+        G = fold_records(G)
+    folded = nodes_total - G.number_of_nodes()
+    score = centrality(G, size_by, seed=seed)
     note = None
     view = G
-    if nodes_total > max_nodes:
-        ranked = sorted(G.nodes, key=lambda n: (-score[n], _label(G, n).casefold(), str(n)))
+    if G.number_of_nodes() > max_nodes:
+        ranked = sorted(G.nodes, key=lambda n: (-score[n], node_label(G, n).casefold(), str(n)))
         view = G.subgraph(ranked[:max_nodes])
         measure = "documents mentioning them" if size_by == "documents" else f"{size_by} centrality"
         note = (
-            f"Reduced view: the graph has {nodes_total} entities, more than this page can "
+            f"Reduced view: the graph has {G.number_of_nodes()} entities, more than this page can "
             f"lay out smoothly ({max_nodes}); it shows the {max_nodes} most central "
-            f"(by {measure}) and the {view.number_of_edges()} of {edges_total} relations "
+            f"(by {measure}) and the {view.number_of_edges()} of {G.number_of_edges()} relations "
             "among them. Narrow the view to see the rest."
         )
 
-    data = _page_data(view, score=score, size_by=size_by, seed=seed)
+    data = graph_data(view, score=score, size_by=size_by, seed=seed)
     documents = {d for n in data["nodes"] for d in n["documents"]}
     documents.update(d for e in data["edges"] for d in e["documents"])
     counts = f"{len(data['nodes'])} entities and {len(data['edges'])} relations"
@@ -273,8 +212,9 @@ def build_page(
     data["title"] = title
     data["caption"] = full_caption
     data["note"] = note
+    data["folded"] = folded
 
-    markup = _html(title=title, caption=full_caption, note=note, data=data)
+    markup = page_html(title=title, caption=full_caption, note=note, data=data)
     return Page(
         html=markup,
         title=title,
@@ -296,6 +236,7 @@ def render_page(
     size_by: str = "degree",
     max_nodes: int = DEFAULT_MAX_NODES,
     seed: int = 7,
+    fold: bool = True,
 ) -> str:
     """Return the HTML of the page :func:`build_page` makes.
 
@@ -303,7 +244,7 @@ def render_page(
     ----------
     G : networkx.MultiDiGraph
         The graph to draw.
-    title, caption, size_by, max_nodes, seed
+    title, caption, size_by, max_nodes, seed, fold
         As for :func:`build_page`.
 
     Returns
@@ -320,7 +261,10 @@ def render_page(
     >>> page.startswith("<!DOCTYPE html>"), "<b>x" in page, "&lt;i&gt;T&lt;/i&gt;" in page
     (True, False, True)
     """
-    return build_page(G, title=title, caption=caption, size_by=size_by, max_nodes=max_nodes, seed=seed).html
+    page = build_page(
+        G, title=title, caption=caption, size_by=size_by, max_nodes=max_nodes, seed=seed, fold=fold
+    )
+    return page.html
 
 
 def write_page(
@@ -332,6 +276,7 @@ def write_page(
     size_by: str = "degree",
     max_nodes: int = DEFAULT_MAX_NODES,
     seed: int = 7,
+    fold: bool = True,
 ) -> Path:
     """Render the page and write it to ``path`` as UTF-8, atomically.
 
@@ -344,7 +289,7 @@ def write_page(
         The graph to draw.
     path : str or path-like
         The HTML file to write; its folder must exist.
-    title, caption, size_by, max_nodes, seed
+    title, caption, size_by, max_nodes, seed, fold
         As for :func:`build_page`.
 
     Returns
@@ -362,349 +307,7 @@ def write_page(
     ...     "Café" in out.read_text(encoding="utf-8")
     True
     """
-    page = build_page(G, title=title, caption=caption, size_by=size_by, max_nodes=max_nodes, seed=seed)
+    page = build_page(
+        G, title=title, caption=caption, size_by=size_by, max_nodes=max_nodes, seed=seed, fold=fold
+    )
     return page.write(path)
-
-
-# --------------------------------------------------------------------------- data
-
-
-def _label(G: nx.MultiDiGraph, n: Any) -> str:
-    label = G.nodes[n].get("label")
-    if label:
-        return str(label)
-    text = str(n).rstrip("/#")
-    return re.split(r"[/#]", text)[-1] or text
-
-
-def _centrality(G: nx.MultiDiGraph, size_by: str, *, seed: int) -> dict[Any, float]:
-    """Score every node for sizing and for choosing a reduced view."""
-    if size_by == "documents":
-        return {n: float(len(_unique(G.nodes[n].get("documents") or []))) for n in G}
-    import networkx as nx
-
-    H = nx.Graph()
-    H.add_nodes_from(sorted(G.nodes, key=str))
-    H.add_edges_from(sorted(((u, v) for u, v in G.edges() if u != v), key=lambda e: (str(e[0]), str(e[1]))))
-    if size_by == "degree":
-        return nx.degree_centrality(H)
-    k = None if H.number_of_nodes() <= 1000 else 500
-    return nx.betweenness_centrality(H, k=k, seed=seed)
-
-
-def _unique(values: Iterable[Any]) -> list[str]:
-    seen: dict[str, None] = {}
-    for v in values:
-        if v is not None and str(v) not in seen:
-            seen[str(v)] = None
-    return list(seen)
-
-
-def _scalar(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, str | int | float):
-        return str(value)
-    if isinstance(value, list | tuple | set | frozenset):
-        items = sorted(map(str, value)) if isinstance(value, set | frozenset) else map(str, value)
-        return "; ".join(items) or None
-    return None
-
-
-def _years(attrs: Mapping[str, Any]) -> list[int]:
-    """Years an item is dated by: ``year``/``*_year`` values and the year of ``date``/``*_date``."""
-    years: set[int] = set()
-    for key, value in attrs.items():
-        key = str(key)
-        is_year = key == "year" or key.endswith("_year")
-        is_date = key == "date" or key.endswith("_date")
-        if not (is_year or is_date):
-            continue
-        values = value if isinstance(value, list | tuple | set | frozenset) else [value]
-        for v in values:
-            if isinstance(v, bool) or v is None:
-                continue
-            text = str(v).strip()
-            if is_date:
-                text = text[:4] if re.match(r"^\d{4}(-|$)", text) else ""
-            if _YEAR_RE.match(text):
-                years.add(int(text))
-    return sorted(years)
-
-
-def _attrs(attrs: Mapping[str, Any], reserved: frozenset[str]) -> list[list[str]]:
-    rows = []
-    for key in sorted(attrs, key=str):
-        if key in reserved or str(key).startswith("_"):
-            continue
-        text = _scalar(attrs[key])
-        if text:
-            rows.append([str(key).replace("_", " "), text])
-    return rows
-
-
-def _quotes(value: Any) -> list[dict[str, str]]:
-    quotes = []
-    for q in value or []:
-        if isinstance(q, Mapping):
-            text, doc = q.get("text"), q.get("document")
-        else:
-            text, doc = q, None
-        if text:
-            quotes.append({"text": str(text), "document": str(doc) if doc else ""})
-    return quotes
-
-
-def _type_styles(type_counts: Counter[str]) -> list[dict[str, Any]]:
-    ordered = sorted(type_counts, key=lambda t: (-type_counts[t], t.casefold(), t))
-    used = set(_TYPE_STYLES.values())
-    free = [(c, s) for s in _SHAPES for c in _PALETTE if (c, s) not in used]
-    styles = []
-    for name in sorted(type_counts):
-        style = _TYPE_STYLES.get(name)
-        if style is None:
-            start = int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:4], "big")
-            for i in range(len(free)):
-                style = free[(start + i) % len(free)]
-                if style not in used:
-                    break
-        used.add(style)
-        styles.append((name, style))
-    by_name = dict(styles)
-    return [
-        {"name": n, "count": type_counts[n], "color": by_name[n][0], "shape": by_name[n][1]} for n in ordered
-    ]
-
-
-def _page_data(G: nx.MultiDiGraph, *, score: Mapping[Any, float], size_by: str, seed: int) -> dict[str, Any]:
-    node_ids = sorted(G.nodes, key=str)
-    nodes = []
-    for n in node_ids:
-        attrs = G.nodes[n]
-        nodes.append(
-            {
-                "id": str(n),
-                "label": _label(G, n),
-                "type": str(attrs.get("type") or "Entity"),
-                "aliases": _unique(attrs.get("aliases") or []),
-                "documents": _unique(attrs.get("documents") or []),
-                "attrs": _attrs(attrs, _RESERVED_NODE_KEYS),
-                "years": _years(attrs),
-                "value": round(float(score.get(n, 0.0)), 6),
-            }
-        )
-
-    raw_edges = sorted(
-        G.edges(keys=True, data=True),
-        key=lambda e: (
-            str(e[0]),
-            str(e[1]),
-            str(e[3].get("label", "")),
-            str(e[3].get("predicate", "")),
-            str(e[2]),
-        ),
-    )
-    pair_sizes = Counter(frozenset((str(u), str(v))) for u, v, _, _ in raw_edges)
-    pair_seen: Counter[frozenset[str]] = Counter()
-    edges = []
-    for i, (u, v, key, attrs) in enumerate(raw_edges):
-        pair = frozenset((str(u), str(v)))
-        rank = pair_seen[pair]
-        pair_seen[pair] += 1
-        smooth: dict[str, Any] | bool = False
-        if pair_sizes[pair] > 1 and u != v:
-            smooth = {"enabled": True, "type": "curvedCW", "roundness": round(0.1 + 0.18 * rank, 2)}
-        documents = _unique(attrs.get("documents") or [])
-        quotes = _quotes(attrs.get("quotes"))
-        support = attrs.get("support")
-        if not isinstance(support, int) or isinstance(support, bool):
-            support = len(documents) or len({q["document"] for q in quotes if q["document"]})
-        label = (
-            attrs.get("label")
-            or (str(key) if isinstance(key, str) else "")
-            or attrs.get("predicate")
-            or "related to"
-        )
-        edges.append(
-            {
-                "id": f"e{i}",
-                "from": str(u),
-                "to": str(v),
-                "label": str(label),
-                "predicate": str(attrs.get("predicate") or ""),
-                "quotes": quotes,
-                "support": support,
-                "documents": documents,
-                "attrs": _attrs(attrs, _RESERVED_EDGE_KEYS),
-                "years": _years(attrs),
-                "smooth": smooth,
-            }
-        )
-
-    n, m = len(nodes), len(edges)
-    options = {
-        "autoResize": True,
-        "layout": {"randomSeed": seed, "improvedLayout": n <= 150},
-        "nodes": {
-            "borderWidth": 1,
-            "font": {
-                "size": 14,
-                "face": "system-ui, sans-serif",
-                "strokeWidth": 3,
-                "strokeColor": "#ffffff",
-            },
-            "scaling": {"min": 10, "max": 38, "label": {"enabled": False}},
-        },
-        "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "color": {"color": "#9aa5b1", "highlight": "#34495e", "hover": "#34495e"},
-            "font": {
-                "size": 10,
-                "align": "middle",
-                "color": "#3d4852",
-                "strokeWidth": 3,
-                "strokeColor": "#ffffff",
-            },
-            "selectionWidth": 2,
-        },
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -60,
-                "centralGravity": 0.01,
-                "springLength": 110,
-                "springConstant": 0.08,
-                "avoidOverlap": 0.3,
-            },
-            "minVelocity": 1,
-            "stabilization": {
-                "enabled": True,
-                "iterations": 400 if n <= 150 else 200,
-                "updateInterval": 20,
-                "fit": True,
-            },
-        },
-        "interaction": {
-            "hover": True,
-            "tooltipDelay": 120,
-            "hideEdgesOnDrag": m > 800,
-            "navigationButtons": False,
-            "keyboard": False,
-            "multiselect": False,
-        },
-    }
-    return {
-        "vis": _VIS_VERSION,
-        "size_by": size_by,
-        "types": _type_styles(Counter(node["type"] for node in nodes)),
-        "nodes": nodes,
-        "edges": edges,
-        "options": options,
-        "max_label": _MAX_LABEL,
-    }
-
-
-# --------------------------------------------------------------------------- markup
-
-
-@cache
-def _asset(package: str, *parts: str) -> str:
-    from importlib.resources import files
-
-    resource = files(package).joinpath(*parts)
-    return resource.read_text(encoding="utf-8")
-
-
-def _inline(text: str, tag: str) -> str:
-    """Return ``text`` for a raw-text element, refusing anything that could end it early."""
-    lowered = text.lower()
-    if f"</{tag}" in lowered or "<!--" in lowered:
-        raise ValueError(f"inline {tag} would end early")
-    return text
-
-
-def _json_for_script(data: Any) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
-
-
-def _sha256(text: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
-def _html(*, title: str, caption: str, note: str | None, data: dict[str, Any]) -> str:
-    vis_js = _inline(
-        _asset("pyvis", "templates", "lib", f"vis-{_VIS_VERSION}", "vis-network.min.js"), "script"
-    )
-    vis_css = _inline(_asset("pyvis", "templates", "lib", f"vis-{_VIS_VERSION}", "vis-network.css"), "style")
-    app_js = _inline(_asset("graphkit.viz", "assets", "page.js"), "script")
-    app_css = _inline(_asset("graphkit.viz", "assets", "page.css"), "style")
-    payload = _json_for_script(data)
-
-    csp = "; ".join(
-        [
-            "default-src 'none'",
-            f"script-src {_sha256(vis_js)} {_sha256(app_js)}",
-            f"style-src {_sha256(vis_css)} {_sha256(app_css)}",
-            "img-src data:",
-            "connect-src 'none'",
-            "font-src 'none'",
-            "object-src 'none'",
-            "media-src 'none'",
-            "frame-src 'none'",
-            "worker-src 'none'",
-            "manifest-src 'none'",
-            "base-uri 'none'",
-            "form-action 'none'",
-        ]
-    )
-    esc = html.escape
-    note_html = f'<p id="gk-note" class="gk-note" role="status">{esc(note)}</p>\n' if note else ""
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n'
-        '<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        '<meta name="generator" content="graphkit">\n'
-        f"<title>{esc(title)}</title>\n"
-        f"<style>{vis_css}</style>\n"
-        f"<style>{app_css}</style>\n"
-        "</head>\n<body>\n"
-        '<header class="gk-header">\n'
-        f'<h1 id="gk-title">{esc(title)}</h1>\n'
-        f'<p id="gk-caption">{esc(caption)}</p>\n'
-        f"{note_html}"
-        "</header>\n"
-        '<div class="gk-toolbar" role="search">\n'
-        '<label for="gk-search">Find</label>\n'
-        '<input id="gk-search" type="search" list="gk-names" autocomplete="off" '
-        'placeholder="Name or alias, then Enter">\n'
-        '<datalist id="gk-names"></datalist>\n'
-        '<button id="gk-search-go" type="button">Find</button>\n'
-        '<label for="gk-year">Year</label>\n'
-        '<select id="gk-year"><option value="">All years</option></select>\n'
-        '<button id="gk-freeze" type="button" aria-pressed="false">Freeze layout</button>\n'
-        '<button id="gk-reset" type="button">Show all</button>\n'
-        '<output id="gk-status" aria-live="polite">Laying out the graph\u2026</output>\n'
-        "</div>\n"
-        '<main class="gk-main">\n'
-        '<div id="gk-network" aria-label="Graph drawing"></div>\n'
-        '<aside class="gk-side">\n'
-        '<section id="gk-legend" aria-label="Legend"><h2>Types</h2>'
-        '<ul id="gk-types"></ul><p id="gk-legend-note"></p></section>\n'
-        '<section id="gk-details" aria-live="polite"><h2>Details</h2>'
-        '<p class="gk-hint">Hover over an entity or a relation for a summary; '
-        "click it to see its evidence and links here.</p></section>\n"
-        "</aside>\n"
-        "</main>\n"
-        f'<script id="gk-data" type="application/json">{payload}</script>\n'
-        f"<script>{vis_js}</script>\n"
-        f"<script>{app_js}</script>\n"
-        "</body>\n</html>\n"
-    )

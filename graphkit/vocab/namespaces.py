@@ -18,6 +18,8 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
 
+from graphkit.errors import InputError
+
 __all__ = [
     "DATA",
     "DCTERMS",
@@ -64,13 +66,16 @@ class GK(DefinedNamespace):
     Keynote: URIRef
     LegislativeCommittee: URIRef
     Legislature: URIRef
+    PolicyPlan: URIRef
     Program: URIRef
     ProgramEdition: URIRef
+    Proposal: URIRef
     Roundtable: URIRef
     SiteVisit: URIRef
     SourceDocument: URIRef
     Webinar: URIRef
     # properties
+    adaptedTo: URIRef
     advocatesFor: URIRef
     award: URIRef
     awardedBy: URIRef
@@ -78,8 +83,10 @@ class GK(DefinedNamespace):
     callsOn: URIRef
     ceremony: URIRef
     characterCount: URIRef
+    concernedAbout: URIRef
     counterpart: URIRef
     country: URIRef
+    countryCount: URIRef
     dateWithoutYear: URIRef
     editionNumber: URIRef
     editionOf: URIRef
@@ -98,15 +105,18 @@ class GK(DefinedNamespace):
     operatedBy: URIRef
     participant: URIRef
     participantCount: URIRef
+    partOfProgram: URIRef
     placeVisited: URIRef
     presenter: URIRef
     producedBy: URIRef
+    programOfficeCount: URIRef
     recipient: URIRef
     section: URIRef
     sha256: URIRef
     sourceFile: URIRef
     speaker: URIRef
     standardsFrom: URIRef
+    subgroupOf: URIRef
     startMonth: URIRef
     welcomed: URIRef
 
@@ -129,26 +139,60 @@ PREFIXES: dict[str, str] = {
 }
 
 
+def _mint(local: str) -> URIRef:
+    """Return ``DATA[local]`` once pyoxigraph accepts it as an absolute IRI.
+
+    rdflib takes any text as an IRI and writes it as it is, so an id with a
+    line break or a space would produce N-Quads no parser can read back.
+
+    Raises
+    ------
+    InputError
+        If the result is not a valid IRI (RFC 3987).
+    """
+    import pyoxigraph
+
+    iri = f"{DATA}{local}"
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError:
+        raise InputError(f"{local!r} does not make a valid IRI (RFC 3987)") from None
+    return URIRef(iri)
+
+
 def entity_iri(entity_id: str) -> URIRef:
-    """Return the IRI of a curated entity, minted from its id."""
-    return DATA[entity_id]
+    r"""Return the IRI of a curated entity, minted from its id.
+
+    Raises
+    ------
+    InputError
+        If the id does not make a valid IRI.
+
+    Examples
+    --------
+    >>> entity_iri("nate-king\n")
+    Traceback (most recent call last):
+      ...
+    graphkit.errors.InputError: 'nate-king\n' does not make a valid IRI (RFC 3987)
+    """
+    return _mint(entity_id)
 
 
 def document_iri(document_id: str) -> URIRef:
     """Return the IRI of a source document; it also names the document's graph."""
-    return DATA[f"document/{document_id}"]
+    return _mint(f"document/{document_id}")
 
 
 def graph_iri(name: str) -> URIRef:
     """Return the IRI of a named graph that is not a document's (``entities``, ``ontology``...)."""
-    return DATA[f"graph/{name}"]
+    return _mint(f"graph/{name}")
 
 
 def statement_iri(digest: str) -> URIRef:
     """Return the IRI of a reified statement, minted from a digest of its content."""
-    return DATA[f"statement/{digest}"]
+    return _mint(f"statement/{digest}")
 
 
 def evidence_iri(document_id: str, start: int, end: int) -> URIRef:
     """Return the IRI of an evidence quote: its document and character offsets."""
-    return DATA[f"evidence/{document_id}/{start}-{end}"]
+    return _mint(f"evidence/{document_id}/{start}-{end}")
