@@ -164,7 +164,9 @@ def build_nquads(root: str | Path, *, chunk: int = 200) -> Path:
     then each chunk of documents goes through the real
     :func:`~graphkit.rdf.build.build_dataset` on its own (entities and the
     ontology with the first), and the sorted, de-duplicated lines are written
-    to ``data/build/graphkit.nq``. The bytes equal a whole build's N-Quads.
+    to ``data/build/graphkit.nq``, with a stamp naming it alone (no TriG), so
+    :func:`graphkit.load` uses it without rebuilding. The bytes equal a whole
+    build's N-Quads.
 
     Parameters
     ----------
@@ -182,9 +184,10 @@ def build_nquads(root: str | Path, *, chunk: int = 200) -> Path:
     from rdflib.plugins.serializers.nquads import _nq_row
 
     from graphkit.corpus import Corpus, load_corpus
+    from graphkit.dataset import stamp_for
     from graphkit.facts import FactBase, load_facts
-    from graphkit.files import atomic_write
-    from graphkit.rdf.build import build_dataset
+    from graphkit.files import atomic_write_all
+    from graphkit.rdf.build import build_dataset, input_digest
     from graphkit.vocab.ontology import load_vocabulary
 
     paths = project_paths(root)
@@ -207,7 +210,10 @@ def build_nquads(root: str | Path, *, chunk: int = 200) -> Path:
             for s, p, o, g in dataset.quads((None, None, None, None))
             if isinstance(g, URIRef)
         )
-    return atomic_write(paths.nquads, "".join(sorted(lines)).encode("utf-8"))
+    data = "".join(sorted(lines)).encode("utf-8")
+    outputs = {paths.nquads: data}
+    atomic_write_all({**outputs, paths.build_stamp: stamp_for(input_digest(paths), outputs)})
+    return paths.nquads
 
 
 def _document(pools: _Pools, number: int, scale: int) -> tuple[str, list[tuple[str, list, str]]]:
