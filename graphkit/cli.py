@@ -145,6 +145,7 @@ def build(
     from graphkit.rdf.io import serialize_nquads
 
     paths = project_paths()
+    previous = _previous_build(paths) if not check else None
     result = build_dataset(write=not check)
     if check:
         current = paths.nquads.read_bytes() if paths.nquads.is_file() else b""
@@ -161,6 +162,27 @@ def build(
     )
     for path in (paths.trig, paths.nquads):
         console.print(f"wrote {path.relative_to(paths.root).as_posix()}")
+    _print_build_changes(previous, result.dataset)
+
+
+def _previous_build(paths):
+    """Return the dataset of the previous build, if there is one that still reads."""
+    from graphkit.errors import GraphkitError
+    from graphkit.rdf.store import open_store
+
+    if not paths.nquads.is_file():
+        return None
+    try:
+        return open_store(paths.nquads, engine="memory")
+    except (GraphkitError, ValueError, SyntaxError):
+        return None
+
+
+def _print_build_changes(previous, dataset) -> None:
+    from graphkit.rdf.diff import diff_builds, format_changes
+
+    for line in format_changes(diff_builds(previous, dataset), previous, dataset):
+        console.print(line, markup=False)
 
 
 @app.command()
@@ -634,6 +656,285 @@ def viz(
     console.print(
         f"wrote {written} ({page.nodes_shown} entities, {page.edges_shown} relations)", markup=False
     )
+
+
+# --- growing the graph: add, extract, review, accept, evaluate -------------------------------------------
+
+
+def _on_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask(value: str | None, option: str, question: str, *, required: bool) -> str | None:
+    if value is not None:
+        return value or None
+    if _on_terminal():
+        answer = typer.prompt(question, default="" if not required else None, show_default=False)
+        return answer.strip() or None
+    if required:
+        from graphkit.errors import InputError
+
+        raise InputError(f"{option} is required when graphkit add is not run on a terminal")
+    return None
+
+
+@app.command()
+@handles_errors
+def add(
+    path: Annotated[Path, typer.Argument(help="A UTF-8 text file, or a web page saved as HTML.")],
+    title: Annotated[str | None, typer.Option("--title", help="The headline.")] = None,
+    publisher: Annotated[
+        str | None, typer.Option("--publisher", help="The publisher: an entity id or name.")
+    ] = None,
+    date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD or YYYY.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="The page's address.")] = None,
+    document_id: Annotated[
+        str | None, typer.Option("--id", help="The document id (default: from the title).")
+    ] = None,
+) -> None:
+    """Copy a document into the corpus and register it in the manifest (asks for what is missing)."""
+    from graphkit.corpus import add_document
+    from graphkit.paths import project_paths
+
+    title = _ask(title, "--title", "Title", required=True)
+    publisher = _ask(
+        publisher, "--publisher", "Publisher (entity id or name, blank if unknown)", required=False
+    )
+    date = _ask(date, "--date", "Date (YYYY-MM-DD or YYYY, blank if unknown)", required=False)
+    url = _ask(url, "--url", "Address (blank if unknown)", required=False)
+    paths = project_paths()
+    added = add_document(
+        path, title=title, publisher=publisher, date=date, url=url, document_id=document_id, paths=paths
+    )
+    console.print(
+        f"added {added.id}: {added.file.relative_to(paths.root).as_posix()} (sha256 {added.sha256[:12]}...)"
+    )
+    if added.original is not None:
+        console.print(f"  main text extracted from the page; original kept as {added.original.name}")
+    for span in added.boilerplate:
+        console.print(f"  boilerplate: {span.kind} at characters {span.start}-{span.end}")
+    if added.publisher_note:
+        console.print(f"  note: {added.publisher_note}", markup=False)
+    console.print(f"next: graphkit extract {added.id}")
+
+
+@app.command()
+@handles_errors
+def extract(
+    target: Annotated[str, typer.Argument(help="A document id of the corpus, or the path of any text file.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Draft facts for a document: entities and claims with quotes, offsets and confidence.
+
+    For a corpus document the draft is written to data/drafts/<id>.yaml; for a
+    file outside the corpus it is only printed. The graph is not changed.
+    """
+    import json
+
+    from graphkit.errors import InputError
+    from graphkit.extract.graph import draft_json
+    from graphkit.extract.workflow import extract_document
+    from graphkit.paths import project_paths
+    from graphkit.vocab.ontology import load_vocabulary
+
+    if output_format not in ("table", "json"):
+        raise InputError(f"unknown format {output_format!r}; use table or json")
+    paths = project_paths()
+    draft, text, written = extract_document(target)
+    if output_format == "json":
+        data = draft_json(draft, text, load_vocabulary(paths.ontology))
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    new = draft.new_entities()
+    table = Table(title=f"draft of {draft.document}: {len(new)} new entities, {len(draft.claims)} claims")
+    for column in ("claim", "conf.", "facts", "quote"):
+        table.add_column(column, overflow="fold")
+    for claim in draft.claims:
+        facts = "\n".join(" ".join(f) for f in claim.facts) or "mentions: " + ", ".join(claim.mentions)
+        table.add_row(claim.id, f"{claim.confidence:.2f}", Text(facts), Text(_printable(claim.quote[:160])))
+    console.print(table)
+    for entity in new:
+        if entity.merge:
+            console.print(
+                f"merge proposed: {entity.id} -> {entity.merge['into']} ({entity.merge['reason']})",
+                markup=False,
+            )
+    if not draft.claims:
+        console.print("the text names no entity the extractor recognises: the draft is empty")
+    if written is not None:
+        console.print(
+            f"wrote {written.relative_to(paths.root).as_posix()}; next: graphkit review {draft.document}"
+        )
+
+
+def _show_claim(draft, claim, text: str) -> None:
+    before = text[max(0, claim.start - 160) : claim.start]
+    after = text[claim.end : claim.end + 160]
+    console.print(Text(f"\n{claim.id} ({claim.status}, confidence {claim.confidence:.2f})", style="bold"))
+    console.print(
+        Text.assemble(
+            ("..." + _printable(before), "dim"),
+            (_printable(claim.quote), "reverse"),
+            (_printable(after) + "...", "dim"),
+        )
+    )
+
+    def label(x: str) -> str:
+        entity = draft.entities.get(x)
+        return f"{entity.label} ({x})" if entity else repr(x)
+
+    for s, p, o in claim.facts:
+        console.print(f"  {label(s)}  {p}  {label(o) if o in draft.entities else repr(o)}", markup=False)
+    if claim.mentions:
+        console.print("  mentions: " + ", ".join(label(m) for m in claim.mentions), markup=False)
+
+
+@app.command()
+@handles_errors
+def review(
+    document_id: Annotated[str, typer.Argument(help="The document whose draft to review.")],
+    accept: Annotated[list[str] | None, typer.Option("--accept", help="Accept these claim ids.")] = None,
+    reject: Annotated[list[str] | None, typer.Option("--reject", help="Reject these claim ids.")] = None,
+    accept_all: Annotated[bool, typer.Option("--accept-all", help="Accept every proposed claim.")] = False,
+    merge: Annotated[
+        list[str] | None,
+        typer.Option("--merge", help="Accept the merge proposed for this drafted entity id."),
+    ] = None,
+) -> None:
+    """Check a draft claim by claim: each fact with its sentence highlighted; accept, reject or edit.
+
+    On a terminal without options it asks about every proposed claim and
+    merge; elsewhere use --accept/--reject/--accept-all/--merge.
+    """
+    import yaml
+
+    from graphkit.corpus import load_corpus
+    from graphkit.extract.workflow import draft_path, review_draft
+    from graphkit.paths import project_paths
+
+    paths = project_paths()
+    text = load_corpus(paths)[document_id].text
+    scripted = bool(accept or reject or accept_all or merge)
+    if scripted or not _on_terminal():
+        draft = review_draft(
+            document_id, accept=accept or [], reject=reject or [], accept_all=accept_all, merges=merge or []
+        )
+        if not scripted:
+            for claim in draft.claims:
+                _show_claim(draft, claim, text)
+            console.print("\nnot a terminal: pass --accept ID, --reject ID, --accept-all or --merge ID")
+    else:
+        from graphkit.extract.draft import read_draft, write_draft
+        from graphkit.extract.workflow import known_entities
+
+        known = {k.id: (k.type, k.label) for k in known_entities(paths)}
+        path = draft_path(paths, document_id)
+        draft = read_draft(path, known)
+        for claim in draft.claims:
+            if claim.status != "proposed":
+                continue
+            _show_claim(draft, claim, text)
+            choice = typer.prompt("[a]ccept, [r]eject, [e]dit, [s]kip, [q]uit", default="s")[:1].lower()
+            if choice == "q":
+                break
+            if choice == "a":
+                claim.status = "accepted"
+            elif choice == "r":
+                claim.status = "rejected"
+            elif choice == "e":
+                edited = typer.edit(yaml.safe_dump({"facts": claim.facts, "mentions": claim.mentions}))
+                if edited is not None:
+                    data = yaml.safe_load(edited) or {}
+                    claim.facts = [list(map(str, f)) for f in data.get("facts") or []]
+                    claim.mentions = [str(m) for m in data.get("mentions") or []]
+                    claim.status = "accepted"
+        for entity in draft.new_entities():
+            if entity.merge and entity.merge.get("status") == "proposed":
+                console.print(
+                    f"\nmerge {entity.label!r} ({entity.id}) into {entity.merge['into']}? "
+                    f"{entity.merge['reason']}; evidence: {entity.merge.get('evidence', '')!r}",
+                    markup=False,
+                )
+                if typer.confirm("accept the merge", default=False):
+                    entity.merge["status"] = "accepted"
+        write_draft(draft, path)
+    counts = {s: sum(c.status == s for c in draft.claims) for s in ("accepted", "rejected", "proposed")}
+    console.print(", ".join(f"{n} {s}" for s, n in counts.items()) + f"; next: graphkit accept {document_id}")
+
+
+@app.command(name="accept")
+@handles_errors
+def accept_command(
+    document_id: Annotated[
+        str | None, typer.Argument(help="The document whose accepted claims to move.", show_default=False)
+    ] = None,
+    undo_merge: Annotated[
+        str | None,
+        typer.Option("--undo-merge", help="Undo the accepted merge of this drafted entity id instead."),
+    ] = None,
+) -> None:
+    """Move a draft's accepted claims (and the entities they need) into data/facts/."""
+    from graphkit.errors import InputError
+    from graphkit.extract.workflow import accept_draft
+    from graphkit.extract.workflow import undo_merge as undo
+    from graphkit.paths import project_paths
+
+    paths = project_paths()
+    if undo_merge:
+        record = undo(undo_merge)
+        console.print(
+            f"undid the merge of {record['drafted']} into {record['into']}: "
+            f"{len(record.get('claims') or [])} claims of {record['document']} name {record['drafted']} again"
+        )
+        return
+    if document_id is None:
+        raise InputError("give the document id whose draft to accept (or --undo-merge ID)")
+    result = accept_draft(document_id)
+    console.print(
+        f"accepted {result.claims} claims and {result.entities} new entities"
+        + (f", {result.merges} merges (data/facts/merges.yaml)" if result.merges else "")
+        + f" into {result.statements_file.relative_to(paths.root).as_posix()}; next: graphkit build"
+    )
+
+
+@app.command()
+@handles_errors
+def evaluate(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the extractor against the curated facts, leaving each document out in turn."""
+    import json
+
+    from graphkit.extract.evaluate import evaluate as run_evaluation
+
+    result = run_evaluation()
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title="extraction scores (leave-one-document-out)")
+    for column in ("scope", "what", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="right" if column not in ("scope", "what") else "left")
+
+    def row(scope: str, what: str, score) -> None:
+        table.add_row(
+            scope,
+            what,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.tp),
+            str(score.fp),
+            str(score.fn),
+        )
+
+    for doc, scores in result.documents.items():
+        row(doc, "entities", scores["entities"])
+        row(doc, "relations", scores["relations"])
+    for kind, score in sorted(result.entity_types.items()):
+        row("all", f"entities: {kind}", score)
+    row("all", "entities", result.entities)
+    row("all", "relations", result.relations)
+    console.print(table)
 
 
 @app.command()

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from collections.abc import Iterator
@@ -28,7 +29,17 @@ from graphkit.errors import InputError
 from graphkit.paths import ProjectPaths, project_paths
 from graphkit.yamlfile import LocatedDict, load_yaml
 
-__all__ = ["Corpus", "Document", "Span", "find_boilerplate", "load_corpus"]
+__all__ = [
+    "AddedDocument",
+    "Corpus",
+    "Document",
+    "Span",
+    "add_document",
+    "decode_text",
+    "find_boilerplate",
+    "html_main_text",
+    "load_corpus",
+]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
@@ -46,6 +57,13 @@ _TAIL_MARKERS: dict[str, str] = {
 _DOWNLOAD_LINE = re.compile(r"^DOWNLOAD\s+full\s+report\b.*$", re.MULTILINE | re.IGNORECASE)
 _ICON_TOKEN = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
 _ICON_LIST_MIN_TOKENS = 15
+_BOMS = {
+    codecs.BOM_UTF32_LE: "UTF-32",
+    codecs.BOM_UTF32_BE: "UTF-32",
+    codecs.BOM_UTF16_LE: "UTF-16",
+    codecs.BOM_UTF16_BE: "UTF-16",
+}
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -244,3 +262,193 @@ def load_corpus(paths: ProjectPaths | None = None) -> Corpus:
     seen: set[str] = set()
     documents = [_load_document(entry, paths, seen) for entry in entries]
     return Corpus({doc.id: doc for doc in documents}, paths.manifest)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Return *raw* decoded as UTF-8, or say clearly what it is instead.
+
+    Raises
+    ------
+    InputError
+        If the bytes are empty, binary, UTF-16/32, or not UTF-8 (naming the
+        first bad byte, its line, and the likely encoding).
+
+    Examples
+    --------
+    >>> try:
+    ...     decode_text("Café".encode("cp1252"), "x.txt")
+    ... except InputError as exc:
+    ...     print(str(exc)[:59])
+    x.txt: not UTF-8 text: byte 0xe9 at offset 3 (line 1) looks
+    """
+    if not raw:
+        raise InputError(f"{name}: the file is empty")
+    for bom, encoding in _BOMS.items():
+        if raw.startswith(bom):
+            raise InputError(f"{name}: the text is {encoding}, not UTF-8; convert it first")
+    if b"\0" in raw[:8192]:
+        raise InputError(f"{name}: this is a binary file, not text (it holds NUL bytes)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        try:
+            raw.decode("cp1252")
+            guess = "Windows-1252 (Latin-1)"
+        except UnicodeDecodeError:
+            guess = "a legacy 8-bit encoding"
+        raise InputError(
+            f"{name}: not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start} (line {line}) "
+            f"looks like {guess}; convert it first, e.g. `iconv -f cp1252 -t utf-8`"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def html_main_text(html: str) -> str:
+    """Return the main text of a saved web page (trafilatura), without menus, footers or comments.
+
+    Raises
+    ------
+    InputError
+        If the page has no main text to extract.
+    """
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
+    if not text or not text.strip():
+        raise InputError("the page has no main text that trafilatura can extract")
+    return text.strip() + "\n"
+
+
+@dataclass(frozen=True)
+class AddedDocument:
+    """A document ``graphkit add`` registered: its manifest id, files and boilerplate."""
+
+    id: str
+    file: Path
+    original: Path | None
+    sha256: str
+    boilerplate: tuple[Span, ...]
+    publisher_note: str | None
+
+
+def _yaml_text(value: str) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def add_document(
+    source: Path,
+    *,
+    title: str,
+    publisher: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    document_id: str | None = None,
+    paths: ProjectPaths | None = None,
+) -> AddedDocument:
+    """Copy a document into the corpus and register it in the manifest.
+
+    Plain text is copied byte for byte. A saved HTML page is stored as its
+    main text (so that offsets refer to what is stored), with the original
+    page kept beside it (``<name>.html``).
+
+    Parameters
+    ----------
+    source : Path
+        A UTF-8 text file or a saved HTML page.
+    title : str
+        The headline.
+    publisher : str, optional
+        An entity id, or a name that links to one; otherwise it is kept as a
+        note until the publisher is an entity.
+    date : str, optional
+        ``YYYY-MM-DD`` or ``YYYY``.
+    url : str, optional
+        The page's address.
+    document_id : str, optional
+        The manifest id (default: made from the title).
+
+    Raises
+    ------
+    InputError
+        If the file is not text, is already in the corpus, or a value is malformed.
+    """
+    paths = paths or project_paths()
+    if not source.is_file():
+        raise InputError(f"{source}: no such file")
+    raw = source.read_bytes()
+    text = decode_text(raw, str(source))
+    original = None
+    if source.suffix.lower() in {".html", ".htm"} or _HTML_START.match(raw[:200]):
+        original = raw
+        text = html_main_text(text)
+        raw = text.encode("utf-8")
+    if not text.strip():
+        raise InputError(f"{source}: the text is blank")
+    if not title.strip():
+        raise InputError("the title must not be empty")
+    if date is not None and not _DATE.match(date):
+        raise InputError(f"date {date!r} must be YYYY-MM-DD or YYYY")
+    if url is not None and not re.match(r"^https?://\S+$", url):
+        raise InputError(f"url {url!r} must start with http:// or https://")
+    corpus = load_corpus(paths)
+    digest = hashlib.sha256(raw).hexdigest()
+    for doc in corpus:
+        if doc.sha256 == digest:
+            raise InputError(f"{source} is already in the corpus as {doc.id!r}")
+    doc_id = document_id or re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-")
+    if not _ID.match(doc_id):
+        raise InputError(f"bad document id {doc_id!r} (use a-z, 0-9, '-')")
+    if doc_id in corpus:
+        raise InputError(f"the corpus already has a document {doc_id!r}: pass another id")
+    stem = f"{len(corpus):03d}_{digest[:16]}"
+    file = paths.documents / f"{stem}.txt"
+    kept = paths.documents / f"{stem}.html" if original is not None else None
+    publisher_id, note = _publisher(publisher, paths)
+    lines = [
+        "",
+        f"- id: {doc_id}",
+        f"  file: {file.name}",
+        f"  sha256: {digest}",
+        f"  title: {_yaml_text(title)}",
+        f"  publisher: {publisher_id or 'null'}",
+    ]
+    if note:
+        lines.append(f"  publisher_note: {_yaml_text(note)}")
+    lines += [
+        "  author: null",
+        f"  date: {_yaml_text(date) if date else 'null'}",
+        f"  source: {_yaml_text(url) if url else 'null'}",
+    ]
+    if kept is not None:
+        lines.append(
+            f"  source_note: {_yaml_text(f'Main text extracted with trafilatura from {kept.name}.')}"
+        )
+    manifest = paths.manifest.read_bytes()
+    try:
+        file.write_bytes(raw)
+        if kept is not None:
+            kept.write_bytes(original)
+        paths.manifest.write_bytes(manifest.rstrip(b"\n") + b"\n" + "\n".join(lines).encode() + b"\n")
+        load_corpus(paths)
+    except (InputError, OSError):
+        paths.manifest.write_bytes(manifest)
+        file.unlink(missing_ok=True)
+        if kept is not None:
+            kept.unlink(missing_ok=True)
+        raise
+    return AddedDocument(doc_id, file, kept, digest, tuple(find_boilerplate(text)), note)
+
+
+def _publisher(publisher: str | None, paths: ProjectPaths) -> tuple[str | None, str | None]:
+    """Return the publisher's entity id, or None and a note when no entity has that id or name."""
+    if not publisher:
+        return None, None
+    entities = load_yaml(paths.entities) or []
+    for entry in entities:
+        names = [entry.get("id"), entry.get("label"), *(entry.get("aliases") or [])]
+        if publisher in names or publisher.casefold() in {str(n).casefold() for n in names if n}:
+            return entry["id"], None
+    return None, f"Given as {publisher!r} when the document was added; not yet an entity."
