@@ -1,6 +1,7 @@
 # graphkit: two commands from a fresh clone.
 #   make demo   create .venv, install graphkit, build + validate the graph, print a summary
 #   make test   create .venv with the test extras and run the whole suite
+#   make wheel-smoke   build the wheel, install it in a fresh venv and use it outside the checkout
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -40,6 +41,12 @@ demo: $(VENV)/.installed-core
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# The wheel as a user gets it: built from the sdist, installed in a fresh venv in a temporary
+# folder, and used from another one (.ci/wheel-smoke says what it checks).
+.PHONY: wheel-smoke
+wheel-smoke: $(VENV)/.installed-test
+	$(BIN)/python .ci/wheel-smoke
 
 # Just the hostile-input battery (tests/security); make test runs it too.
 security: $(VENV)/.installed-test

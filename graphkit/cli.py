@@ -145,8 +145,9 @@ def build(
     from graphkit.rdf.io import serialize_nquads
 
     paths = project_paths()
+    console.print(f"data: {paths.describe()}", markup=False, soft_wrap=True)
     previous = _previous_build(paths) if not check else None
-    result = build_dataset(write=not check)
+    result = build_dataset(paths.root, write=not check)
     if check:
         current = paths.nquads.read_bytes() if paths.nquads.is_file() else b""
         if serialize_nquads(result.dataset) != current:
@@ -263,10 +264,13 @@ def lint(
 @app.command()
 @handles_errors
 def stats() -> None:
-    """Print what the graph holds: triples, documents, entities by type."""
+    """Print which data is used and what it holds: triples, documents, entities by type."""
     from graphkit.dataset import load, summarize
+    from graphkit.paths import project_paths
 
-    _print_summary(summarize(load()))
+    paths = project_paths()
+    console.print(f"data: {paths.describe()}", markup=False, soft_wrap=True)
+    _print_summary(summarize(load(paths.root)))
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:

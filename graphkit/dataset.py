@@ -44,7 +44,7 @@ def build(root: str | Path | None = None, *, write: bool = True, validate: bool 
     Parameters
     ----------
     root : str or Path, optional
-        The checkout to build (default: this one).
+        The checkout to build (default: the one :func:`graphkit.paths.project_paths` finds).
     write : bool
         Write ``data/build/graphkit.trig``, ``graphkit.nq`` and ``inputs.sha256``
         as one unit, and only after every check passed: a failed build leaves
@@ -58,11 +58,14 @@ def build(root: str | Path | None = None, *, write: bool = True, validate: bool 
     Raises
     ------
     InputError
-        If an input file is malformed or inconsistent (names file and line).
+        If an input file is malformed or inconsistent (names file and line),
+        or *write* is asked of the read-only packaged dataset.
     ValidationError
         If the result breaks the SHACL shapes.
     """
     paths = project_paths(root)
+    if write:
+        paths.require_checkout("write the build")
     vocab = load_vocabulary(paths.ontology)
     corpus = load_corpus(paths)
     facts = load_facts(corpus, vocab, paths)
@@ -135,10 +138,14 @@ def load(
 ) -> Dataset:
     """Return the dataset ready to query, building it first only when needed.
 
+    The packaged dataset (a wheel's) is read-only: it is opened as shipped,
+    never rebuilt; ``rebuild=True`` raises :class:`~graphkit.errors.InputError`.
+
     Parameters
     ----------
     root : str or Path, optional
-        The checkout (default: this one).
+        The checkout (default: the one found by :func:`graphkit.paths.project_paths`:
+        the current directory's, else ``GRAPHKIT_HOME``, else the packaged dataset).
     engine : {"oxigraph", "memory"}
         The store (see :func:`graphkit.rdf.store.open_store`).
     rebuild : bool, optional
@@ -158,7 +165,9 @@ def load(
         With ``rebuild=False``, if the built files are missing or torn.
     """
     paths = project_paths(root)
-    if rebuild or (rebuild is None and is_stale(paths)):
+    if rebuild:
+        paths.require_checkout("rebuild the dataset")
+    if not paths.packaged and (rebuild or (rebuild is None and is_stale(paths))):
         build(paths.root)
     elif rebuild is False and not _is_complete(paths):
         raise InputError(

@@ -1,53 +1,164 @@
-"""Where graphkit's inputs and outputs live in a checkout.
+"""Where graphkit's data comes from: a checkout, ``GRAPHKIT_HOME``, or the packaged dataset.
 
-The layout is fixed: ``ontology/``, ``data/corpus/``, ``data/facts/`` and
-``data/build/`` at the top of the repository. :func:`project_root` finds it
-from the installed package (an editable install, the normal case) or from the
-current directory, and the ``GRAPHKIT_HOME`` environment variable overrides both.
+Every part of graphkit finds its files through :func:`project_paths`. Given no
+folder, it takes the first of:
+
+1. **a checkout** holding the current directory: that directory or one of its
+   parents, found as git finds a repository, whose ``pyproject.toml`` names the
+   project ``graphkit`` and which has ``ontology/graphkit.ttl`` and ``data/``;
+2. **the folder in** ``GRAPHKIT_HOME``, which must hold ``ontology/`` and ``data/``;
+3. **the installed dataset**: the copy a wheel ships in ``graphkit/_data``
+   (read-only), or, for an editable install, the checkout it was installed from.
+
+Every folder has the checkout's layout (``ontology/``, ``data/corpus/``,
+``data/facts/``, ``data/build/``), so the same paths serve all three; only the
+packaged copy refuses to be rebuilt (:meth:`ProjectPaths.require_checkout`).
+
+Examples
+--------
+>>> paths = project_paths()
+>>> paths.nquads.relative_to(paths.root).as_posix()
+'data/build/graphkit.nq'
 """
 
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from graphkit.errors import InputError
 
-__all__ = ["ProjectPaths", "project_paths", "project_root"]
+__all__ = ["PACKAGED_DATA", "ProjectPaths", "Source", "project_paths", "project_root"]
+
+#: Where a wheel keeps its copy of the inputs and the build (setup.py puts it there).
+PACKAGED_DATA = Path(__file__).resolve().parent / "_data"
+_INSTALLED_FROM = Path(__file__).resolve().parent.parent
+
+Source = Literal["given", "current directory", "GRAPHKIT_HOME", "installed checkout", "packaged"]
+
+_HOW_FOUND = {
+    "current directory": "the checkout holding the current directory",
+    "GRAPHKIT_HOME": "GRAPHKIT_HOME",
+    "installed checkout": "the checkout graphkit is installed from",
+}
 
 
-def _is_root(path: Path) -> bool:
+def _holds_data(path: Path) -> bool:
     return (path / "ontology" / "graphkit.ttl").is_file() and (path / "data").is_dir()
 
 
-def project_root() -> Path:
-    """Return the repository root that holds ``ontology/`` and ``data/``.
+def _names_graphkit(pyproject: Path) -> bool:
+    try:
+        with pyproject.open("rb") as file:
+            return tomllib.load(file).get("project", {}).get("name") == "graphkit"
+    except (OSError, tomllib.TOMLDecodeError, AttributeError):
+        return False
+
+
+def _is_checkout(path: Path) -> bool:
+    return _holds_data(path) and _names_graphkit(path / "pyproject.toml")
+
+
+def _find(cwd: Path | None = None) -> tuple[Path, Source]:
+    try:
+        start = (cwd or Path.cwd()).resolve()
+    except OSError:  # the current directory was removed: there is no checkout around it
+        start = None
+    for folder in (start, *start.parents) if start is not None else ():
+        if _is_checkout(folder):
+            return folder, "current directory"
+    home = os.environ.get("GRAPHKIT_HOME")
+    if home:
+        folder = Path(home).expanduser().resolve()
+        if not _holds_data(folder):
+            raise InputError("GRAPHKIT_HOME does not hold ontology/graphkit.ttl and data/", path=folder)
+        return folder, "GRAPHKIT_HOME"
+    if _holds_data(PACKAGED_DATA):
+        return PACKAGED_DATA, "packaged"
+    if _is_checkout(_INSTALLED_FROM):
+        return _INSTALLED_FROM, "installed checkout"
+    raise InputError(
+        "cannot find the graphkit data: this installation has no packaged dataset; "
+        "run inside a graphkit checkout or set GRAPHKIT_HOME to one"
+    )
+
+
+def project_root(cwd: str | Path | None = None) -> Path:
+    """Return the folder graphkit reads, found as the module docstring describes.
+
+    Parameters
+    ----------
+    cwd : str or Path, optional
+        Where the search starts (default: the current directory).
 
     Raises
     ------
     InputError
-        If no such folder can be found.
+        If ``GRAPHKIT_HOME`` names a folder without the data, or nothing is found.
     """
-    override = os.environ.get("GRAPHKIT_HOME")
-    if override:
-        root = Path(override).resolve()
-        if not _is_root(root):
-            raise InputError("GRAPHKIT_HOME does not hold ontology/ and data/", path=root)
-        return root
-    candidates = [Path(__file__).resolve().parent.parent, *Path.cwd().resolve().parents]
-    candidates.insert(1, Path.cwd().resolve())
-    for candidate in candidates:
-        if _is_root(candidate):
-            return candidate
-    raise InputError("cannot find the graphkit data: run from a clone of the repository or set GRAPHKIT_HOME")
+    return _find(Path(cwd) if cwd is not None else None)[0]
 
 
 @dataclass(frozen=True)
 class ProjectPaths:
-    """The files of one graphkit checkout."""
+    """The files of one graphkit folder: a checkout, or the packaged copy.
+
+    Parameters
+    ----------
+    root : Path
+        The folder that holds ``ontology/`` and ``data/``.
+    source : str
+        How it was found: ``"given"``, ``"current directory"``,
+        ``"GRAPHKIT_HOME"``, ``"installed checkout"`` or ``"packaged"``.
+    """
 
     root: Path
+    source: Source = "given"
+
+    @property
+    def packaged(self) -> bool:
+        """Whether this is the read-only copy installed with the package."""
+        return self.root == PACKAGED_DATA
+
+    def describe(self) -> str:
+        """Say which data this is, in one line for people.
+
+        Examples
+        --------
+        >>> ProjectPaths(Path("/srv/graphkit"), "GRAPHKIT_HOME").describe()
+        '/srv/graphkit (GRAPHKIT_HOME)'
+        """
+        if not self.packaged:
+            notes = [_HOW_FOUND[self.source]] if self.source in _HOW_FOUND else []
+            home = os.environ.get("GRAPHKIT_HOME")
+            if self.source == "current directory" and home and Path(home).expanduser().resolve() != self.root:
+                notes.append(f"it comes before GRAPHKIT_HOME={home}")
+            return f"{self.root.as_posix()} ({'; '.join(notes)})" if notes else self.root.as_posix()
+        from graphkit import __version__
+
+        # The stamp's first line ends with the inputs' digest ("<hex>" or "inputs <hex>").
+        first = self.build_stamp.read_text(encoding="ascii").partition("\n")[0].split()
+        inputs = f", inputs sha256 {first[-1][:12]}" if first else ""
+        return f"packaged dataset, graphkit {__version__}{inputs} ({self.root.as_posix()})"
+
+    def require_checkout(self, action: str) -> None:
+        """Refuse *action* (a write) on the packaged copy, saying what to do instead.
+
+        Raises
+        ------
+        InputError
+            If this is the packaged dataset.
+        """
+        if self.packaged:
+            raise InputError(
+                f"cannot {action}: the packaged dataset is read-only",
+                path=self.root,
+                hint="building needs a graphkit checkout (a clone of the repository, or the unpacked "
+                "source distribution): run `graphkit build` inside it, or set GRAPHKIT_HOME to its folder",
+            )
 
     @property
     def ontology(self) -> Path:
@@ -108,5 +219,20 @@ class ProjectPaths:
 
 
 def project_paths(root: str | Path | None = None) -> ProjectPaths:
-    """Return the paths of the checkout at *root* (found with :func:`project_root` if None)."""
-    return ProjectPaths(Path(root).resolve() if root is not None else project_root())
+    """Return the paths of the folder at *root*, or of the one found from the current directory.
+
+    Parameters
+    ----------
+    root : str or Path, optional
+        A folder holding ``ontology/`` and ``data/``. Default: the checkout
+        holding the current directory, else ``GRAPHKIT_HOME``, else the
+        packaged dataset (see the module docstring).
+
+    Raises
+    ------
+    InputError
+        If no folder is given and none is found.
+    """
+    if root is not None:
+        return ProjectPaths(Path(root).resolve())
+    return ProjectPaths(*_find())

@@ -27,7 +27,13 @@ def test_build_is_deterministic_across_processes_and_locations(checkout, root):
     digests = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "GRAPHKIT_HOME": str(checkout)}
-        subprocess.run([sys.executable, "-m", "graphkit", "build"], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "graphkit", "build"],
+            cwd=checkout,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         paths = project_paths(checkout)
         digests.append((paths.trig.read_bytes(), paths.nquads.read_bytes()))
     assert digests[0] == digests[1]
