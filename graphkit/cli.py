@@ -960,7 +960,10 @@ def synth(
     with nquads.open("rb") as handle:
         quads = sum(1 for _ in handle)
     console.print(f"wrote {nquads} ({quads:,} quads from {documents_for(triples):,} documents)", markup=False)
-    console.print(f"query it with GRAPHKIT_HOME={root} graphkit query heroes", markup=False)
+    console.print(
+        f"query it from a folder outside any checkout: GRAPHKIT_HOME={root} graphkit query heroes",
+        markup=False,
+    )
 
 
 def main() -> None:
