@@ -9,7 +9,7 @@ GK     := $(BIN)/graphkit
 
 PAGE   := out/graphkit.html
 
-.PHONY: demo test security lint format install notebooks lab bench clean
+.PHONY: demo test security lint format install notebooks lab bench bench-viz bench-parallel clean
 
 # Reinstall when pyproject.toml changes; the stamp names the extras installed.
 $(VENV)/.installed-core: pyproject.toml
@@ -60,8 +60,20 @@ notebooks: $(VENV)/.installed-test
 lab: $(VENV)/.installed-test
 	$(BIN)/jupyter lab notebooks/
 
+# Benchmarks print tables; they are not part of the timed test suite.
 bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/scale.py
+
+bench-viz: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/viz_threshold.py
+
+# nx-parallel 0.3 (Python 3.11) needs networkx 3.4: it runs in a venv of its own.
+PARALLEL := benchmarks/.venv-parallel
+bench-parallel: $(VENV)/.installed-test
+	test -x $(PARALLEL)/bin/python || $(PYTHON) -m venv $(PARALLEL)
+	$(PARALLEL)/bin/python -m pip install --quiet 'networkx==3.4.2' 'nx-parallel==0.3'
+	$(BIN)/python benchmarks/parallel_backend.py --export benchmarks/.cache/entities-100k.json
+	$(PARALLEL)/bin/python benchmarks/parallel_backend.py --measure benchmarks/.cache/entities-100k.json
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -30,7 +30,7 @@ from graphkit.rdf.validate import validate_dataset
 from graphkit.vocab.namespaces import GK, RDF, RDFS, graph_iri
 from graphkit.vocab.ontology import load_vocabulary
 
-__all__ = ["Summary", "build", "is_stale", "load", "summarize"]
+__all__ = ["Summary", "build", "is_stale", "load", "stamp_for", "summarize"]
 
 _TRIG_HEADER = (
     "# graphkit: TIP Report Heroes knowledge graph. Built by `graphkit build`; do not edit.\n"
@@ -79,12 +79,11 @@ def build(root: str | Path | None = None, *, write: bool = True, validate: bool 
             paths.trig: serialize_trig(dataset, header=_TRIG_HEADER),
             paths.nquads: serialize_nquads(dataset),
         }
-        stamp = _stamp(input_digest(paths), outputs)
-        atomic_write_all({**outputs, paths.build_stamp: stamp})
+        atomic_write_all({**outputs, paths.build_stamp: stamp_for(input_digest(paths), outputs)})
     return BuildResult(dataset, corpus, facts)
 
 
-def _stamp(inputs: str, outputs: dict[Path, bytes]) -> bytes:
+def stamp_for(inputs: str, outputs: dict[Path, bytes]) -> bytes:
     """Return the stamp: the inputs' digest, then each output's name and SHA-256."""
     lines = [f"inputs {inputs}"]
     lines += [f"{path.name} {hashlib.sha256(data).hexdigest()}" for path, data in outputs.items()]
@@ -101,16 +100,25 @@ def _read_stamp(paths: ProjectPaths) -> dict[str, str]:
 
 
 def _is_complete(paths: ProjectPaths) -> bool:
-    """Return whether the outputs are the set the stamp names, byte for byte."""
+    """Return whether the outputs are the set the stamp names, byte for byte.
+
+    A build always names both outputs; :func:`graphkit.synth.build_nquads` names
+    the N-Quads alone.
+    """
     entries = _read_stamp(paths)
+    if "inputs" not in entries or paths.nquads.name not in entries:
+        return False
+    # The N-Quads always; the TriG when the stamp names it (a synthetic build writes N-Quads only).
     for path in (paths.trig, paths.nquads):
+        if path.name not in entries:
+            continue
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             return False
-        if entries.get(path.name) != digest:
+        if entries[path.name] != digest:
             return False
-    return "inputs" in entries
+    return True
 
 
 def is_stale(paths: ProjectPaths | None = None) -> bool:

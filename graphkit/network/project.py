@@ -57,6 +57,7 @@ from rdflib import Literal as RDFLiteral
 from rdflib.term import Node, URIRef
 
 from graphkit.errors import InputError
+from graphkit.rdf.store import iter_quads
 from graphkit.vocab.namespaces import (
     DCTERMS,
     GK,
@@ -170,9 +171,10 @@ class _Source:
         entity_typed: dict[Node, set[Node]] = defaultdict(set)
         graphs: dict[tuple[Node, Node, Node], set[Node]] = defaultdict(set)
         if isinstance(source, Dataset):
-            for s, p, o, g in source.quads((None, None, None, None)):
+            rdf_type = RDF.type  # looked up once: a namespace attribute costs a call
+            for s, p, o, g in iter_quads(source):
                 graphs[(s, p, o)].add(g)
-                if g == entity_graph and p == RDF.type:
+                if p == rdf_type and g == entity_graph:
                     entity_typed[s].add(o)
         else:
             for triple in source:
