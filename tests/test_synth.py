@@ -54,8 +54,8 @@ def test_quotes_are_verbatim_slices_of_their_documents(synthetic: Path):
     dataset = gk.load(synthetic, rebuild=False)
     rows = run_query(
         dataset,
-        "SELECT ?doc ?exact ?start ?end WHERE "
-        "{ ?q oa:exact ?exact ; oa:start ?start ; oa:end ?end ; prov:wasQuotedFrom ?doc }",
+        "SELECT ?doc ?exact ?start ?end WHERE { GRAPH <https://w3id.org/graphkit/id/graph/provenance> "
+        "{ ?q oa:exact ?exact ; oa:start ?start ; oa:end ?end ; prov:wasQuotedFrom ?doc } }",
     ).rows
     for doc, exact, start, end in rows:
         text = corpus[str(doc).rsplit("/", 1)[-1]].text
