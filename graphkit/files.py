@@ -28,7 +28,7 @@ from graphkit.errors import InputError
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["MAX_TURTLE_BYTES", "atomic_write", "atomic_write_all", "read_turtle"]
+__all__ = ["MAX_TURTLE_BYTES", "atomic_write", "atomic_write_all", "read_bounded", "read_turtle"]
 
 #: Largest Turtle file read (the ontology and the shapes are about 40 kB together).
 MAX_TURTLE_BYTES = 16 * 1024 * 1024
@@ -176,6 +176,36 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
     return atomic_write_all({path: data})[0]
 
 
+def read_bounded(path: Path, limit: int, *, what: str) -> bytes:
+    """Return the bytes of *path*, refusing a file larger than *limit* before reading it all.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, unreadable, or larger than *limit* ("the limit for *what*").
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "x.ttl"
+    >>> _ = target.write_bytes(b"12345")
+    >>> read_bounded(target, 4, what="a test file")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.InputError: ...x.ttl: larger than 4 bytes, the limit for a test file
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError("file not found", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    if len(data) > limit:
+        raise InputError(f"larger than {limit:,} bytes, the limit for {what}", path=path)
+    return data
+
+
 def read_turtle(path: str | Path) -> Graph:
     """Parse a Turtle file (the ontology, the shapes) into an rdflib Graph.
 
@@ -192,15 +222,7 @@ def read_turtle(path: str | Path) -> Graph:
     from rdflib import Graph
 
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_TURTLE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
-    if len(data) > MAX_TURTLE_BYTES:
-        raise InputError(f"larger than {MAX_TURTLE_BYTES:,} bytes, the limit for a Turtle file", path=path)
+    data = read_bounded(path, MAX_TURTLE_BYTES, what="a Turtle file")
     try:
         for triple in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE):
             _check_literal(triple.object, data, path)

@@ -33,6 +33,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
 from graphkit.errors import InputError
+from graphkit.files import read_bounded
 
 __all__ = ["MAX_YAML_BYTES", "MAX_YAML_DEPTH", "LocatedDict", "LocatedList", "load_yaml", "load_yaml_text"]
 
@@ -164,15 +165,7 @@ def load_yaml_text(text: str, path: str | Path) -> Any:
 def load_yaml(path: str | Path) -> Any:
     """Read and parse the YAML file at *path* (UTF-8), at most :data:`MAX_YAML_BYTES` of it."""
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_YAML_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
-    if len(raw) > MAX_YAML_BYTES:
-        raise InputError(f"larger than {MAX_YAML_BYTES:,} bytes, the limit for a curated file", path=path)
+    raw = read_bounded(path, MAX_YAML_BYTES, what="a curated file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
