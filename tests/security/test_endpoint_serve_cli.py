@@ -91,7 +91,8 @@ def test_stopping_serve_stops_its_workers_even_a_busy_one(served) -> None:
     workers = [int(pid) for pid in children if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()]
     assert len(workers) == 2
     reset_after_sending(port, SLOW)
-    wait_until_running_any(workers)  # an orphan would run this query for ever
+    # Two ticks is enough to see the query started, well inside the 3 s timeout on a busy machine.
+    wait_until_running_any(workers, ticks=2)  # an orphan would run this query for ever
     process.send_signal(signal.SIGTERM)
     try:
         assert process.wait(30) in (0, -signal.SIGTERM)
