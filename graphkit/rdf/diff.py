@@ -1,7 +1,7 @@
 """What a build changed: the statements added and removed in each document's graph.
 
-A statement is a fact or a mention that the build reified with its evidence
-(an ``rdf:Statement`` in the document's graph). Comparing the previous
+A statement is a fact or a mention a document's graph holds (its provenance,
+the ``rdf:Statement`` with its evidence, is in ``gkd:graph/provenance``). Comparing the previous
 ``data/build/graphkit.nq`` with the new dataset tells, per document, which
 curated statements appeared or went away — after ``graphkit accept``, what
 the accepted draft added to the graph.
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from rdflib import Dataset
 from rdflib.term import Node
 
-from graphkit.vocab.namespaces import DATA, RDF, RDFS, SKOS
+from graphkit.vocab.namespaces import DATA, RDFS, SKOS
 
 __all__ = ["DocumentChange", "diff_builds", "format_changes"]
 
@@ -38,18 +38,13 @@ class DocumentChange:
 
 
 def _statements(dataset: Dataset | None) -> dict[str, set[tuple[Node, Node, Node]]]:
+    """Return each document's statements: the facts and mentions its graph holds."""
     out: dict[str, set[tuple[Node, Node, Node]]] = {}
     if dataset is None:
         return out
-    parts: dict[tuple[Node, Node], dict[Node, Node]] = {}
     for s, p, o, g in dataset.quads((None, None, None, None)):
-        if not str(g).startswith(_DOCUMENT_GRAPH) or p not in (RDF.subject, RDF.predicate, RDF.object):
-            continue
-        parts.setdefault((g, s), {})[p] = o
-    for (g, _), fields in parts.items():
-        if len(fields) == 3:
-            triple = (fields[RDF.subject], fields[RDF.predicate], fields[RDF.object])
-            out.setdefault(str(g).removeprefix(_DOCUMENT_GRAPH), set()).add(triple)
+        if str(g).startswith(_DOCUMENT_GRAPH):
+            out.setdefault(str(g).removeprefix(_DOCUMENT_GRAPH), set()).add((s, p, o))
     return out
 
 
