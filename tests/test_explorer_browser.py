@@ -255,7 +255,8 @@ def test_free_query_shows_errors_inline_with_line_and_column(tab: Tab):
 
 def test_hostile_text_in_data_is_shown_as_text(browser: Any, tmp_path: Path):
     hostile = tmp_path / "hostile.nq"
-    line = f'<{GKD}zaheer-ahmed> <http://www.w3.org/2004/02/skos/core#prefLabel> "{HOSTILE}" .\n'
+    label = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
+    line = f'<{GKD}zaheer-ahmed> {label} "{HOSTILE}" <{GKD}graph/entities> .\n'
     hostile.write_text(DATASET.read_text(encoding="utf-8") + line, encoding="utf-8")
     for base in _serve(hostile):
         t = Tab(browser, base)
