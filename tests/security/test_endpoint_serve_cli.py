@@ -95,7 +95,7 @@ def test_stopping_serve_stops_its_workers_even_a_busy_one(served) -> None:
     wait_until_running_any(workers, ticks=2)  # an orphan would run this query for ever
     process.send_signal(signal.SIGTERM)
     try:
-        assert process.wait(30) in (0, -signal.SIGTERM)
+        assert process.wait(30) in (0, -signal.SIGTERM), (folder / "stderr").read_text()[-3000:]
         deadline = time.monotonic() + 30
         while any(Path(f"/proc/{pid}").exists() for pid in workers):
             assert time.monotonic() < deadline, "a worker outlived graphkit serve"
