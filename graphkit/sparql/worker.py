@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import multiprocessing
@@ -334,17 +335,24 @@ class _Worker:
         self._ready = True
 
     def kill(self) -> None:
-        """Stop the process (if running) and forget it."""
-        if self._process is not None:
-            if self._process.is_alive():
-                self._process.kill()
-            self._process.join(5)
-        if self._conn is not None:
-            self._conn.close()
-        if self._stderr_thread is not None:
-            self._stderr_thread.join(2)
+        """Stop the process (if running) and forget it.
+
+        A request thread (at a timeout) and the pool's shutdown may both call
+        this: each takes what is there and forgets it first, so nothing is
+        closed twice.
+        """
+        process, conn, reader = self._process, self._conn, self._stderr_thread
         self._process = self._conn = self._stderr_thread = None
         self._ready = False
+        if process is not None:
+            if process.is_alive():
+                process.kill()
+            process.join(5)
+        if conn is not None:
+            with contextlib.suppress(OSError):
+                conn.close()
+        if reader is not None and reader is not threading.current_thread():
+            reader.join(2)
 
     def run(self, job: dict[str, Any]) -> Reply:
         """Answer one job; a worker that times out or dies is replaced."""
