@@ -6,7 +6,6 @@ when ``CI=true`` (as tests/test_viz_browser.py).
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,37 +14,12 @@ from typing import Any
 import pytest
 from PIL import Image, ImageStat
 from sparql_fixtures import start_endpoint, stop_endpoint
-from viz_graphs import CHROMIUM, CHROMIUM_ARGS
+from test_viz_browser import browser  # noqa: F401  (the module-scoped Chromium fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = ROOT / "data" / "build" / "graphkit.nq"
 GKD = "https://w3id.org/graphkit/id/"
 HOSTILE = "<img src=x onerror=window.__pwned=1>"
-
-
-def _browser_or_skip() -> None:
-    problems = []
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        problems.append("Playwright for Python is not installed")
-    if not Path(CHROMIUM).exists():
-        problems.append(f"{CHROMIUM} is missing")
-    if problems:
-        if os.environ.get("CI") == "true":
-            pytest.fail("; ".join(problems), pytrace=False)
-        pytest.skip("; ".join(problems))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    _browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _serve(path: Path) -> Iterator[str]:
@@ -64,7 +38,7 @@ def base() -> Iterator[str]:
 class Tab:
     """A page with everything it logged and requested recorded."""
 
-    def __init__(self, browser: Any, base: str) -> None:
+    def __init__(self, browser: Any, base: str) -> None:  # noqa: F811
         self.base = base
         self.context = browser.new_context(viewport={"width": 1400, "height": 900})
         self.page = self.context.new_page()
@@ -105,7 +79,7 @@ class Tab:
 
 
 @pytest.fixture
-def tab(browser: Any, base: str) -> Iterator[Tab]:
+def tab(browser: Any, base: str) -> Iterator[Tab]:  # noqa: F811
     t = Tab(browser, base)
     yield t
     t.close()
@@ -253,7 +227,7 @@ def test_free_query_shows_errors_inline_with_line_and_column(tab: Tab):
     tab.assert_clean()
 
 
-def test_hostile_text_in_data_is_shown_as_text(browser: Any, tmp_path: Path):
+def test_hostile_text_in_data_is_shown_as_text(browser: Any, tmp_path: Path):  # noqa: F811
     hostile = tmp_path / "hostile.nq"
     label = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
     line = f'<{GKD}zaheer-ahmed> {label} "{HOSTILE}" <{GKD}graph/entities> .\n'
