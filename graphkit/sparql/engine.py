@@ -72,7 +72,13 @@ from typing import TYPE_CHECKING, Any
 from rdflib import SKOS
 
 from graphkit.errors import QueryError
-from graphkit.rdf.store import guard_rdflib_engine, oxigraph_store, term_converter
+from graphkit.rdf.store import (
+    PROVENANCE_GRAPH,
+    facts_in_default_graph,
+    guard_rdflib_engine,
+    oxigraph_store,
+    term_converter,
+)
 from graphkit.sparql.binding import _top_level_braces, bind_values
 from graphkit.sparql.remote import check_url, one_line, redact, request
 from graphkit.sparql.results import QueryResult
@@ -84,7 +90,7 @@ from graphkit.sparql.safety import (
     check_query,
     normalise_query,
 )
-from graphkit.vocab.namespaces import PREFIXES, graph_iri
+from graphkit.vocab.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -105,8 +111,6 @@ __all__ = [
 
 _WHERE_BEFORE = re.compile(r"WHERE\s*$", re.IGNORECASE)
 
-#: The graph of the reified statements and evidence quotes: named, never in the default graph.
-PROVENANCE_GRAPH = str(graph_iri("provenance"))
 
 _PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w\-.]*)?\s*:", re.IGNORECASE)
 
@@ -232,7 +236,8 @@ def run_query(
     if isinstance(source, Endpoint):
         graphs = () if checked.graphs else _remote_graphs(source)
         return _run_remote(source, checked.text, checked.form, max_rows, graphs=graphs)
-    if not checked.graphs:
+    store = oxigraph_store(source)
+    if not checked.graphs and not (store is not None and facts_in_default_graph(store)):
         graphs = _local_graphs(source)
         text, changed = with_dataset_clause(checked.text, graphs, construct=checked.form == "CONSTRUCT")
         if changed:
@@ -386,14 +391,16 @@ def _run_local(
 def _run_oxigraph(store: pyoxigraph.Store, checked: CheckedQuery, max_rows: int | None) -> QueryResult:
     """Run the checked text on Oxigraph itself, converting each distinct term to rdflib once.
 
-    Without a dataset clause of its own the query sees the union of the
-    named graphs as its default graph (as the rdflib datasets graphkit opens
-    do); with one, Oxigraph builds the dataset the clause names.
+    A query with a dataset clause sees the dataset it names. Without one, it
+    sees the store's default graph when that holds the facts (an on-disk
+    store: :func:`~graphkit.rdf.store.facts_in_default_graph`), else the
+    union of the named graphs.
     """
     form = checked.form
     convert = term_converter()
+    union = not checked.graphs and not facts_in_default_graph(store)
     try:
-        answer = store.query(checked.text, use_default_graph_as_union=not checked.graphs)
+        answer = store.query(checked.text, use_default_graph_as_union=union)
         if form == "ASK":
             return QueryResult(form, boolean=bool(answer))
         if form == "SELECT":
