@@ -14,7 +14,10 @@ and then runs the same text on either
   the union of its named graphs by default (Oxigraph: ``--union-default-graph``;
   Fuseki: ``tdb2:unionDefaultGraph true``).
 
-Provenance stays out of the default graph. When the dataset holds
+Provenance stays out of the default graph. The Oxigraph stores graphkit
+opens hold the facts in their default graph (every named graph but
+``gkd:graph/provenance``, see :func:`graphkit.rdf.store.facts_in_default_graph`),
+so a query runs on that as it is. Elsewhere, when the dataset holds
 ``gkd:graph/provenance`` (the reified statements and evidence quotes, see
 :mod:`graphkit.rdf.build`) and a query names no graphs of its own,
 :func:`run_query` gives it a dataset: ``FROM`` every other graphkit graph,
