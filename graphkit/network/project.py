@@ -188,13 +188,13 @@ def _triple_key(triple: tuple[Node, Node, Node]) -> tuple[tuple[int, str], ...]:
 class _Source:
     """The triples of a dataset (or one graph), indexed for the projection.
 
-    ``graphs`` maps each distinct triple to the graphs that hold it (in the
-    order first read); ``props`` maps a subject to its properties and their
+    ``graphs`` maps each distinct triple to the graphs that hold it (a tuple:
+    a million small sets cost seconds to allocate); ``props`` maps a subject to its properties and their
     distinct objects. Equality of rdflib terms is a Python call, so the hot
     paths test membership in sets and dicts (a C hash lookup) instead of ``==``.
     """
 
-    graphs: dict[tuple[Node, Node, Node], set[Node | None]] = field(default_factory=dict)
+    graphs: dict[tuple[Node, Node, Node], tuple[Node | None, ...]] = field(default_factory=dict)
     props: dict[Node, dict[Node, list[Node]]] = field(default_factory=dict)
     entity_types: dict[Node, set[Node]] = field(default_factory=dict)
     docs: dict[Node, dict[str, Any]] = field(default_factory=dict)
@@ -213,7 +213,7 @@ class _Source:
         self = cls()
         entity_graph = graph_iri("entities")
         entity_typed: dict[Node, set[Node]] = defaultdict(set)
-        graphs: dict[tuple[Node, Node, Node], set[Node | None]] = {}
+        graphs: dict[tuple[Node, Node, Node], tuple[Node | None, ...]] = {}
         props: dict[Node, dict[Node, list[Node]]] = {}
         is_type, in_entity_graph = {_TYPE}, {entity_graph}
         if isinstance(source, Dataset):
@@ -224,7 +224,7 @@ class _Source:
             triple = (s, p, o)
             held = graphs.get(triple)
             if held is None:
-                graphs[triple] = held = set()
+                graphs[triple] = (g,)
                 by_property = props.get(s)
                 if by_property is None:
                     props[s] = by_property = {}
@@ -233,7 +233,8 @@ class _Source:
                     by_property[p] = [o]
                 else:
                     objects.append(o)
-            held.add(g)
+            elif g not in held:
+                graphs[triple] = (*held, g)
             if p in is_type and g in in_entity_graph:
                 entity_typed[s].add(o)
         self.graphs = graphs

@@ -363,9 +363,10 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
     """Yield every quad of the dataset as rdflib terms, graph name last (None: default graph).
 
     The same quads as ``dataset.quads((None, None, None, None))``, read
-    straight from Oxigraph when the dataset is backed by it: each distinct
-    term is converted to rdflib once, which makes a full scan several times
-    quicker (the projection to networkx reads every quad).
+    straight from Oxigraph when the dataset is backed by it, one graph after
+    the other: each distinct term is converted to rdflib once, which makes a
+    full scan several times quicker (the projection to networkx reads every
+    quad).
 
     Examples
     --------
@@ -374,9 +375,9 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
     True
     """
     import pyoxigraph
-    from oxrdflib import OxigraphStore
 
-    if not isinstance(dataset.store, OxigraphStore):
+    store = oxigraph_store(dataset)
+    if store is None:
         yield from dataset.quads((None, None, None, None))
         return
     from rdflib import BNode, URIRef
@@ -385,6 +386,7 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
     cache: dict[Any, Node] = {}
 
     def convert(term: Any) -> Node:
+        # not term_converter(): a simple literal keeps its xsd:string datatype, as rdflib reads it
         hit = cache.get(term)
         if hit is None:
             if isinstance(term, pyoxigraph.NamedNode):
@@ -398,7 +400,8 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
             cache[term] = hit
         return hit
 
-    for quad in dataset.store._inner.quads_for_pattern(None, None, None, None):
-        graph = quad.graph_name
-        name = None if isinstance(graph, pyoxigraph.DefaultGraph) else convert(graph)
-        yield convert(quad.subject), convert(quad.predicate), convert(quad.object), name
+    graphs = [(pyoxigraph.DefaultGraph(), None)]
+    graphs += [(graph, convert(graph)) for graph in store.named_graphs()]
+    for graph, name in graphs:
+        for s, p, o, _ in store.quads_for_pattern(None, None, None, graph):
+            yield convert(s), convert(p), convert(o), name
