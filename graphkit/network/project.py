@@ -124,6 +124,16 @@ _RESERVED = {"label", "type", "types", "aliases", "documents", "description", "c
 _INTEGER_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger, XSD.gYear}
 _BOOLEAN_TYPES, _DECIMAL_TYPES = {XSD.boolean}, {XSD.decimal, XSD.double, XSD.float}
 _YEARS = {_AWARD_YEAR, _EDITION_YEAR}
+_ENTITY_GRAPH = graph_iri("entities")
+#: The terms compared in the projection's loops (see :meth:`_Source.read`).
+_CONSTANTS = {
+    _TYPE, _SUBCLASS_OF, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT, _DERIVED_FROM, _QUOTED_FROM,
+    _MENTIONS, _PERSON, _SOURCE_DOCUMENT, _EVIDENCE_QUOTE, _AWARD, _AWARD_YEAR, _AWARD_CLASS,
+    _RECIPIENT, _PRESENTER, _CEREMONY, _COUNTRY, _EDITION_OF, _EDITION_YEAR, _COUNTERPART,
+    _PLACE_VISITED, _IMPLEMENTER, _ORGANIZATION, _ROLE, _ENTITY_GRAPH,
+    *_LABEL_PROPERTIES, *_PROVENANCE_TYPES, *_ONTOLOGY_TYPES,
+    *(URIRef(iri) for pair in (*NARY_TYPES.items(), *_HEADS.items()) for iri in pair),
+}  # fmt: skip
 _EDGE_KEYS = {"label", "predicate", "quotes", "documents", "support", "record"}
 _NARY_ANCHORS = {URIRef(t): URIRef(p) for t, p in NARY_TYPES.items()}
 _NARY_HEADS = {URIRef(t): URIRef(p) for t, p in _HEADS.items()}
@@ -211,16 +221,33 @@ class _Source:
     @classmethod
     def read(cls, source: Graph) -> _Source:
         self = cls()
-        entity_graph = graph_iri("entities")
         entity_typed: dict[Node, set[Node]] = defaultdict(set)
         graphs: dict[tuple[Node, Node, Node], tuple[Node | None, ...]] = {}
         props: dict[Node, dict[Node, list[Node]]] = {}
-        is_type, in_entity_graph = {_TYPE}, {entity_graph}
+        # The dataset's own objects for the properties, classes and graphs compared below are
+        # swapped for the module's constants: a dict then finds them by identity, without
+        # calling rdflib's Python-level __eq__ (millions of times at a million triples).
+        entity_graph = _ENTITY_GRAPH
+        constants = {t: t for t in _CONSTANTS}
+        swapped: dict[Node | None, Node | None] = {}
         if isinstance(source, Dataset):
             quads: Iterable[tuple[Node, Node, Node, Node | None]] = iter_quads(source)
         else:
             quads = ((s, p, o, None) for s, p, o in source)
         for s, p, o, g in quads:
+            q = swapped.get(p)
+            if q is None:
+                q = swapped[p] = constants.get(p, p)
+            p = q
+            if p is _TYPE:
+                q = swapped.get(o)
+                if q is None:
+                    q = swapped[o] = constants.get(o, o)
+                o = q
+            q = swapped.get(g)
+            if q is None and g is not None:
+                q = swapped[g] = constants.get(g, g)
+            g = q
             triple = (s, p, o)
             held = graphs.get(triple)
             if held is None:
@@ -235,7 +262,7 @@ class _Source:
                     objects.append(o)
             elif g not in held:
                 graphs[triple] = (*held, g)
-            if p in is_type and g in in_entity_graph:
+            if p is _TYPE and g is entity_graph:
                 entity_typed[s].add(o)
         self.graphs = graphs
         self.props = props
