@@ -198,14 +198,14 @@ def _triple_key(triple: tuple[Node, Node, Node]) -> tuple[tuple[int, str], ...]:
 class _Source:
     """The triples of a dataset (or one graph), indexed for the projection.
 
-    ``graphs`` maps each distinct triple to the graphs that hold it (a tuple:
-    a million small sets cost seconds to allocate); ``props`` maps a subject to its properties and their
-    distinct objects. Equality of rdflib terms is a Python call, so the hot
-    paths test membership in sets and dicts (a C hash lookup) instead of ``==``.
+    ``props`` maps a subject to its properties, each to its distinct objects
+    in the order read, each to the graphs that hold the triple (a tuple: a
+    million small sets cost seconds to allocate). Equality of rdflib terms is
+    a Python call, so the hot paths find terms in dicts and sets (by hash and
+    identity) instead of comparing them with ``==``.
     """
 
-    graphs: dict[tuple[Node, Node, Node], tuple[Node | None, ...]] = field(default_factory=dict)
-    props: dict[Node, dict[Node, list[Node]]] = field(default_factory=dict)
+    props: dict[Node, dict[Node, dict[Node, tuple[Node | None, ...]]]] = field(default_factory=dict)
     entity_types: dict[Node, set[Node]] = field(default_factory=dict)
     docs: dict[Node, dict[str, Any]] = field(default_factory=dict)
     quotes: dict[tuple[Node, Node, Node], set[tuple[str, int, str]]] = field(default_factory=dict)
@@ -214,16 +214,11 @@ class _Source:
     _labels: dict[Node, str] = field(default_factory=dict)
     _superclasses: dict[Node, set[Node]] = field(default_factory=dict)
 
-    @property
-    def triples(self) -> Iterable[tuple[Node, Node, Node]]:
-        return self.graphs.keys()
-
     @classmethod
     def read(cls, source: Graph) -> _Source:
         self = cls()
         entity_typed: dict[Node, set[Node]] = defaultdict(set)
-        graphs: dict[tuple[Node, Node, Node], tuple[Node | None, ...]] = {}
-        props: dict[Node, dict[Node, list[Node]]] = {}
+        props: dict[Node, dict[Node, dict[Node, tuple[Node | None, ...]]]] = {}
         # The dataset's own objects for the properties, classes and graphs compared below are
         # swapped for the module's constants: a dict then finds them by identity, without
         # calling rdflib's Python-level __eq__ (millions of times at a million triples).
@@ -248,23 +243,20 @@ class _Source:
             if q is None and g is not None:
                 q = swapped[g] = constants.get(g, g)
             g = q
-            triple = (s, p, o)
-            held = graphs.get(triple)
-            if held is None:
-                graphs[triple] = (g,)
-                by_property = props.get(s)
-                if by_property is None:
-                    props[s] = by_property = {}
-                objects = by_property.get(p)
-                if objects is None:
-                    by_property[p] = [o]
-                else:
-                    objects.append(o)
-            elif g not in held:
-                graphs[triple] = (*held, g)
+            by_property = props.get(s)
+            if by_property is None:
+                props[s] = by_property = {}
+            objects = by_property.get(p)
+            if objects is None:
+                by_property[p] = {o: (g,)}
+            else:
+                held = objects.get(o)
+                if held is None:
+                    objects[o] = (g,)
+                elif g not in held:
+                    objects[o] = (*held, g)
             if p is _TYPE and g is entity_graph:
                 entity_typed[s].add(o)
-        self.graphs = graphs
         self.props = props
 
         if not entity_typed:  # a plain graph, e.g. a CONSTRUCT result
@@ -328,7 +320,7 @@ class _Source:
         found = self.props.get(s, {}).get(p)
         if not found:
             return None
-        return found[0] if len(found) == 1 else sorted(set(found))[0]
+        return next(iter(found)) if len(found) == 1 else sorted(found)[0]
 
     def title(self, doc: Node | None) -> str:
         if doc in self.docs:
@@ -353,7 +345,9 @@ class _Source:
 
     def documents_stating(self, triple: tuple[Node, Node, Node]) -> set[str]:
         titles = {title for title, _, _ in self.quotes.get(triple, ())}
-        titles |= {self.docs[g]["title"] for g in self.graphs.get(triple, ()) if g in self.docs}
+        s, p, o = triple
+        held = self.props.get(s, {}).get(p, {}).get(o, ())
+        titles |= {self.docs[g]["title"] for g in held if g in self.docs}
         return titles
 
     def superclasses(self, cls: Node) -> set[Node]:
