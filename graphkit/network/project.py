@@ -46,9 +46,11 @@ graph, and exports of it are byte-identical.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -521,10 +523,47 @@ def project(
     ...        ["https://w3id.org/graphkit/id/human-trafficking-legal-center"])
     ['founder and president']
     """
-    import networkx as nx
-
     if nary not in ("keep", "collapse"):
         raise InputError(f"unknown nary mode {nary!r} (use 'keep' or 'collapse')")
+    with _cyclic_gc_paused():
+        return _project(
+            dataset,
+            include_documents=include_documents,
+            include_evidence=include_evidence,
+            include_ontology=include_ontology,
+            nary=nary,
+            title=title,
+        )
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, then restore it as it was.
+
+    Building the index creates millions of objects that all stay alive, so
+    each full collection would walk them again for nothing (about 15% of the
+    time at a million triples). Reference counting still frees what is dropped.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _project(
+    dataset: Graph,
+    *,
+    include_documents: bool,
+    include_evidence: bool,
+    include_ontology: bool,
+    nary: Nary,
+    title: str,
+) -> nx.MultiDiGraph:
+    import networkx as nx
+
     source = _Source.read(dataset)
     entities = source.entity_types
     mentions: dict[Node, set[str]] = defaultdict(set)
