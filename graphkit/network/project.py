@@ -300,7 +300,11 @@ class _Source:
         quotes: dict[tuple[Node, Node, Node], set[tuple[str, int, str]]] = defaultdict(set)
         evidence_of: dict[tuple[Node, Node, Node], set[Node]] = defaultdict(set)
         for fields in statements:
-            triple = tuple(next(iter(fields.get(p, ())), None) for p in (_SUBJECT, _PREDICATE, _OBJECT))
+            # the reified triple with the same objects as the facts it describes (the constants swapped in)
+            triple = tuple(
+                swapped.get(term, term)
+                for term in (next(iter(fields.get(p, ())), None) for p in (_SUBJECT, _PREDICATE, _OBJECT))
+            )
             for ev in fields.get(_DERIVED_FROM, ()):
                 record = self.evidence.get(ev)
                 if record is None:
