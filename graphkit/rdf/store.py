@@ -402,6 +402,13 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
 
     graphs = [(pyoxigraph.DefaultGraph(), None)]
     graphs += [(graph, convert(graph)) for graph in store.named_graphs()]
+    known = cache.get  # a hit costs a dict lookup, not a Python call: there are 3 terms a quad
     for graph, name in graphs:
         for s, p, o, _ in store.quads_for_pattern(None, None, None, graph):
-            yield convert(s), convert(p), convert(o), name
+            rs, rp, ro = known(s), known(p), known(o)
+            yield (
+                convert(s) if rs is None else rs,
+                convert(p) if rp is None else rp,
+                convert(o) if ro is None else ro,
+                name,
+            )
