@@ -104,7 +104,7 @@ _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = RDF.Statement, RDF.subject, RDF.pred
 _DERIVED_FROM, _QUOTED_FROM = PROV.wasDerivedFrom, PROV.wasQuotedFrom
 _MENTIONS, _PERSON = SCHEMA.mentions, SCHEMA.Person
 _SOURCE_DOCUMENT, _EVIDENCE_QUOTE = GK.SourceDocument, GK.EvidenceQuote
-_AWARD_CONFERRAL, _PROGRAM_EDITION, _MEMBERSHIP = GK.AwardConferral, GK.ProgramEdition, ORG.Membership
+_AWARD_CONFERRAL, _PROGRAM_EDITION = GK.AwardConferral, GK.ProgramEdition
 _AWARD, _AWARD_YEAR, _AWARD_CLASS, _RECIPIENT = GK.award, GK.awardYear, GK.Award, GK.recipient
 _PRESENTER, _CEREMONY, _COUNTRY = GK.presenter, GK.ceremony, GK.country
 _EDITION_OF, _EDITION_YEAR, _COUNTERPART = GK.editionOf, GK.editionYear, GK.counterpart
@@ -276,8 +276,7 @@ class _Source:
             types = by_property.get(_TYPE)
             if not types:
                 continue
-            kinds = set(types)
-            if _SOURCE_DOCUMENT in kinds:
+            if _SOURCE_DOCUMENT in types:
                 issued = self.value(s, DCTERMS.issued)
                 title = str(self.value(s, DCTERMS.title) or self.value(s, _LABEL) or s)
                 self.docs[s] = {
@@ -287,7 +286,7 @@ class _Source:
                     "issued": str(issued) if issued is not None else None,
                     "year": int(str(issued)[:4]) if issued is not None else None,
                 }
-            elif _EVIDENCE_QUOTE in kinds:
+            elif _EVIDENCE_QUOTE in types:
                 self.evidence[s] = {
                     "text": str(self.value(s, OA.exact) or ""),
                     "start": _python(self.value(s, OA.start) or RDFLiteral(0)),
@@ -295,7 +294,7 @@ class _Source:
                     "section": str(self.value(s, GK.section) or ""),
                     "document": self.value(s, _QUOTED_FROM),
                 }
-            if _STATEMENT in kinds:
+            if _STATEMENT in types:
                 statements.append(by_property)
         quotes: dict[tuple[Node, Node, Node], set[tuple[str, int, str]]] = defaultdict(set)
         evidence_of: dict[tuple[Node, Node, Node], set[Node]] = defaultdict(set)
