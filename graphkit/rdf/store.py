@@ -86,6 +86,8 @@ _STAMP = "graphkit-source.json"
 # What the on-disk store's default graph holds (see facts_in_default_graph); recorded in its stamp.
 _FACTS_DEFAULT = "facts: every named graph but the provenance graph"
 PROVENANCE_GRAPH = str(graph_iri("provenance"))
+# The facts copied into the default graph (see facts_in_default_graph).
+_COPY_FACTS = f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{PROVENANCE_GRAPH}>) }}"
 
 
 @cache
@@ -203,7 +205,7 @@ def open_oxigraph(path: str | Path, *, on_disk: bool | None = None) -> pyoxigrap
     try:
         store.load(path=str(path), format=_OXIGRAPH_FORMATS[fmt]())
         if store.contains_named_graph(pyoxigraph.NamedNode(PROVENANCE_GRAPH)):
-            store.extend(list(_facts_copies(path, _OXIGRAPH_FORMATS[fmt]())))
+            store.update(_COPY_FACTS)  # in memory, one update is the quickest way
     except SyntaxError as exc:
         raise InputError(f"cannot parse dataset: {exc}", path=path, line=exc.lineno) from None
     except (OSError, ValueError) as exc:
@@ -365,17 +367,17 @@ def _load_folder(path: Path, folder: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _facts_copies(path: Path, fmt: Any = None) -> Iterator[pyoxigraph.Quad]:
+def _facts_copies(path: Path) -> Iterator[pyoxigraph.Quad]:
     """Yield each quad of a named graph but the provenance graph again, in the default graph.
 
-    Only for a store loaded from a file with a provenance graph: any other
-    store stays as its file is.
+    What :data:`_COPY_FACTS` does, as a stream for a bulk load (bounded
+    memory); only for a file with a provenance graph: any other store stays
+    as its file is.
     """
     import pyoxigraph
 
-    fmt = fmt or pyoxigraph.RdfFormat.N_QUADS
     provenance = pyoxigraph.NamedNode(PROVENANCE_GRAPH)
-    for quad in pyoxigraph.parse(path=str(path), format=fmt):
+    for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS):
         graph = quad.graph_name
         if not isinstance(graph, pyoxigraph.DefaultGraph) and graph != provenance:
             yield pyoxigraph.Quad(quad.subject, quad.predicate, quad.object)
