@@ -371,7 +371,7 @@ def query(
     """
     from graphkit.errors import QueryError
     from graphkit.sparql.engine import run_query
-    from graphkit.sparql.library import get_query, list_queries, suggest_query
+    from graphkit.sparql.library import get_query, query_names, suggest_query
     from graphkit.sparql.results import FORMATS, GRAPH_FORMATS
 
     if list_all:
@@ -380,10 +380,9 @@ def query(
     if query is None:
         raise QueryError("give a named question, a .rq file or SPARQL text (see graphkit query --list)")
     output_format = _choice(output_format, FORMATS, "--format")
-    names = {q.name for q in list_queries()}
     params = _parse_params(param or [])
     source = _source(endpoint)
-    if query in names:
+    if query in query_names():
         named = get_query(query)
         values, matches = named.resolve_entities(params, source)
         for match in matches.values():
@@ -413,14 +412,14 @@ def query(
 
 
 def _source(endpoint: str | None):
-    """Return the dataset to ask: the endpoint when one is given, else the built graph."""
+    """Return what to ask: the endpoint when one is given, else the built graph's bare Oxigraph store."""
     from graphkit.sparql.engine import Endpoint
 
     if endpoint:
         return Endpoint(endpoint)
-    from graphkit.dataset import load
+    from graphkit.dataset import load_store
 
-    return load()
+    return load_store()
 
 
 def _print_result(result, source, output_format: str, *, labels: bool, max_rows: int | None) -> None:

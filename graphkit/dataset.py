@@ -15,22 +15,19 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset
-
-from graphkit.corpus import load_corpus
 from graphkit.errors import InputError, ValidationError
-from graphkit.facts import load_facts
-from graphkit.files import atomic_write_all
 from graphkit.paths import ProjectPaths, project_paths
-from graphkit.rdf.build import BuildResult, build_dataset, input_digest
-from graphkit.rdf.io import serialize_nquads, serialize_trig
-from graphkit.rdf.store import Engine, open_store
-from graphkit.rdf.validate import validate_dataset
-from graphkit.vocab.namespaces import GK, RDF, RDFS, graph_iri
-from graphkit.vocab.ontology import load_vocabulary
+from graphkit.rdf.store import Engine, open_oxigraph, open_store
 
-__all__ = ["Summary", "build", "is_stale", "load", "stamp_for", "summarize"]
+if TYPE_CHECKING:
+    import pyoxigraph
+    from rdflib import Dataset
+
+    from graphkit.rdf.build import BuildResult
+
+__all__ = ["Summary", "build", "is_stale", "load", "load_store", "stamp_for", "summarize"]
 
 _TRIG_HEADER = (
     "# graphkit: TIP Report Heroes knowledge graph. Built by `graphkit build`; do not edit.\n"
@@ -63,6 +60,15 @@ def build(root: str | Path | None = None, *, write: bool = True, validate: bool 
     ValidationError
         If the result breaks the SHACL shapes.
     """
+    # Building reads the ontology, the corpus and the facts, and validates: only a build imports those.
+    from graphkit.corpus import load_corpus
+    from graphkit.facts import load_facts
+    from graphkit.files import atomic_write_all
+    from graphkit.rdf.build import BuildResult, build_dataset
+    from graphkit.rdf.io import serialize_nquads, serialize_trig
+    from graphkit.rdf.validate import validate_dataset
+    from graphkit.vocab.ontology import load_vocabulary
+
     paths = project_paths(root)
     if write:
         paths.require_checkout("write the build")
@@ -79,7 +85,7 @@ def build(root: str | Path | None = None, *, write: bool = True, validate: bool 
             paths.trig: serialize_trig(dataset, header=_TRIG_HEADER),
             paths.nquads: serialize_nquads(dataset),
         }
-        atomic_write_all({**outputs, paths.build_stamp: stamp_for(input_digest(paths), outputs)})
+        atomic_write_all({**outputs, paths.build_stamp: stamp_for(paths.input_digest(), outputs)})
     return BuildResult(dataset, corpus, facts)
 
 
@@ -130,7 +136,7 @@ def is_stale(paths: ProjectPaths | None = None) -> bool:
     paths = paths or project_paths()
     if not _is_complete(paths):
         return True
-    return _read_stamp(paths)["inputs"] != input_digest(paths)
+    return _read_stamp(paths)["inputs"] != paths.input_digest()
 
 
 def load(
@@ -164,6 +170,40 @@ def load(
     InputError
         With ``rebuild=False``, if the built files are missing or torn.
     """
+    return open_store(_built(root, rebuild).nquads, engine=engine)
+
+
+def load_store(root: str | Path | None = None, *, rebuild: bool | None = None) -> pyoxigraph.Store:
+    """Return the dataset as a bare Oxigraph store, building it first only when needed.
+
+    The same data as :func:`load` without rdflib's layer: the quickest way
+    to run SPARQL (:func:`graphkit.sparql.engine.run_query` takes it as a
+    source; ``graphkit query`` uses it). Use :func:`load` for the rdflib API.
+
+    Parameters
+    ----------
+    root : str or Path, optional
+        As for :func:`load`.
+    rebuild : bool, optional
+        As for :func:`load`.
+
+    Returns
+    -------
+    pyoxigraph.Store
+        Query it with ``use_default_graph_as_union=True`` for the union of
+        the named graphs.
+
+    Examples
+    --------
+    >>> from graphkit.sparql.engine import run_query
+    >>> run_query(load_store(), "ASK { ?s a gk:EvidenceQuote }").boolean  # provenance is named, not default
+    False
+    """
+    return open_oxigraph(_built(root, rebuild).nquads)
+
+
+def _built(root: str | Path | None, rebuild: bool | None) -> ProjectPaths:
+    """Return the paths of a checkout whose built files are current, building them if needed."""
     paths = project_paths(root)
     if rebuild:
         paths.require_checkout("rebuild the dataset")
@@ -175,7 +215,7 @@ def load(
             path=paths.build,
             hint="run `graphkit build`",
         )
-    return open_store(paths.nquads, engine=engine)
+    return paths
 
 
 @dataclass(frozen=True)
@@ -193,6 +233,8 @@ class Summary:
 
 def summarize(dataset: Dataset) -> Summary:
     """Count what *dataset* holds: triples, documents, statements, entities by type."""
+    from graphkit.vocab.namespaces import GK, RDF, RDFS, graph_iri
+
     quads = list(dataset.quads((None, None, None, None)))
     triples = {(s, p, o) for s, p, o, _ in quads}
     ontology = dataset.graph(graph_iri("ontology"))

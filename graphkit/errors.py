@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 __all__ = [
+    "SERVICE_REFUSED",
     "GraphkitError",
     "InputError",
     "QueryError",
@@ -27,6 +28,9 @@ __all__ = [
     "UnsafeQueryError",
     "ValidationError",
 ]
+
+#: Why a federated query is refused, by the check and by rdflib's engine alike.
+SERVICE_REFUSED = "SERVICE (federated query) is not allowed: it would make a network request"
 
 
 class GraphkitError(Exception):

@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tomllib
 from dataclasses import dataclass
@@ -216,6 +217,14 @@ class ProjectPaths:
         files += sorted(self.statements.glob("*.yaml"))
         files += sorted(p for p in self.documents.iterdir() if p.is_file())
         return files
+
+    def input_digest(self) -> str:
+        """Return a SHA-256 over every input file (path and bytes), to tell when a build is stale."""
+        digest = hashlib.sha256()
+        for path in self.inputs():
+            digest.update(path.relative_to(self.root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+        return digest.hexdigest()
 
 
 def project_paths(root: str | Path | None = None) -> ProjectPaths:

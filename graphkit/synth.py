@@ -187,7 +187,7 @@ def build_nquads(root: str | Path, *, chunk: int = 200) -> Path:
     from graphkit.dataset import stamp_for
     from graphkit.facts import FactBase, load_facts
     from graphkit.files import atomic_write_all
-    from graphkit.rdf.build import build_dataset, input_digest
+    from graphkit.rdf.build import build_dataset
     from graphkit.vocab.ontology import load_vocabulary
 
     paths = project_paths(root)
@@ -212,7 +212,7 @@ def build_nquads(root: str | Path, *, chunk: int = 200) -> Path:
         )
     data = "".join(sorted(lines)).encode("utf-8")
     outputs = {paths.nquads: data}
-    atomic_write_all({**outputs, paths.build_stamp: stamp_for(input_digest(paths), outputs)})
+    atomic_write_all({**outputs, paths.build_stamp: stamp_for(paths.input_digest(), outputs)})
     return paths.nquads
 
 

@@ -19,7 +19,6 @@ import pytest
 
 from graphkit import __version__
 from graphkit.paths import project_paths
-from graphkit.rdf.build import input_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,7 +98,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 def test_the_installed_wheel_answers_from_its_packaged_dataset_read_only(installed, tmp_path):
     before = tree(installed)
     data = (installed / "graphkit" / "_data").as_posix()
-    stamp = input_digest(project_paths(ROOT))[:12]
+    stamp = project_paths(ROOT).input_digest()[:12]
 
     code = (
         "import graphkit as gk\n"

@@ -122,12 +122,12 @@ def test_from_a_graphkit_graph_selects_it(seed) -> None:
     assert [str(r[0]) for r in rows] == ["https://w3id.org/graphkit/id/conferral-2021-imelda-poole"]
 
 
-def test_rdflib_never_loads_from_graphs() -> None:
+def test_rdflib_never_loads_from_graphs(seed) -> None:
     import rdflib.plugins.sparql
 
-    import graphkit.sparql.engine  # noqa: F401 - sets the flag
-
+    # ``seed`` came from open_store, which sets the flag for the whole process
     assert rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS is False
+    assert "graphkit-refuse-service" in rdflib.plugins.sparql.CUSTOM_EVALS
 
 
 def test_malformed_query_names_line_and_column() -> None:

@@ -44,7 +44,6 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from graphkit.corpus import Corpus, Document
 from graphkit.errors import InputError
 from graphkit.facts import Claim, FactBase
-from graphkit.paths import ProjectPaths
 from graphkit.vocab.namespaces import (
     DCTERMS,
     GK,
@@ -62,7 +61,7 @@ from graphkit.vocab.namespaces import (
     statement_iri,
 )
 
-__all__ = ["BuildResult", "build_dataset", "input_digest"]
+__all__ = ["BuildResult", "build_dataset"]
 
 
 @dataclass(frozen=True)
@@ -72,15 +71,6 @@ class BuildResult:
     dataset: Dataset
     corpus: Corpus
     facts: FactBase
-
-
-def input_digest(paths: ProjectPaths) -> str:
-    """Return a SHA-256 over every input file (path and bytes), to tell when a build is stale."""
-    digest = hashlib.sha256()
-    for path in paths.inputs():
-        digest.update(path.relative_to(paths.root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 @contextmanager

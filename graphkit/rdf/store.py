@@ -28,18 +28,30 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from rdflib import Dataset
 
-from graphkit.errors import InputError
+from graphkit.errors import SERVICE_REFUSED, InputError, UnsafeQueryError
 
 if TYPE_CHECKING:
+    import pyoxigraph
     from rdflib.term import Node
 
-__all__ = ["ON_DISK_THRESHOLD", "Engine", "iter_quads", "open_store", "store_folder"]
+__all__ = [
+    "ON_DISK_THRESHOLD",
+    "Engine",
+    "guard_rdflib_engine",
+    "iter_quads",
+    "open_oxigraph",
+    "open_store",
+    "oxigraph_store",
+    "store_folder",
+    "term_converter",
+]
 
 Engine = Literal["oxigraph", "memory"]
 
@@ -47,7 +59,48 @@ Engine = Literal["oxigraph", "memory"]
 ON_DISK_THRESHOLD = 8 * 1024 * 1024
 
 _FORMATS = {".nq": "nquads", ".trig": "trig", ".ttl": "turtle", ".nt": "nt"}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _oxigraph_format(name: str) -> Callable[[], Any]:
+    def get() -> Any:
+        import pyoxigraph
+
+        return getattr(pyoxigraph.RdfFormat, name)
+
+    return get
+
+
+_OXIGRAPH_FORMATS = {
+    "nquads": _oxigraph_format("N_QUADS"),
+    "trig": _oxigraph_format("TRIG"),
+    "turtle": _oxigraph_format("TURTLE"),
+    "nt": _oxigraph_format("N_TRIPLES"),
+}
 _STAMP = "graphkit-source.json"
+
+
+@cache
+def guard_rdflib_engine() -> None:
+    """Make rdflib's SPARQL engine unable to reach the network, for the whole process.
+
+    rdflib fetches the graphs a query names in ``FROM`` / ``FROM NAMED`` and
+    runs ``SERVICE`` calls. This sets ``rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS``
+    to False and registers a custom evaluation (``CUSTOM_EVALS``) that refuses
+    any ``SERVICE`` pattern. Every :func:`open_store` does it, and so does
+    :func:`graphkit.sparql.engine.run_query` before rdflib's engine runs.
+    """
+    import rdflib.plugins.sparql
+
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+    rdflib.plugins.sparql.CUSTOM_EVALS["graphkit-refuse-service"] = _refuse_service
+
+
+def _refuse_service(ctx: object, part: Any) -> Any:
+    """Refuse SERVICE in rdflib's engine; leave every other part to rdflib."""
+    if getattr(part, "name", None) == "ServiceGraphPattern":
+        raise UnsafeQueryError(SERVICE_REFUSED)
+    raise NotImplementedError
 
 
 def open_store(path: str | Path, *, engine: Engine = "oxigraph", on_disk: bool | None = None) -> Dataset:
@@ -62,10 +115,7 @@ def open_store(path: str | Path, *, engine: Engine = "oxigraph", on_disk: bool |
         SPARQL with its engine; ``"memory"`` uses rdflib's pure-Python store,
         slower but what some rdflib-only tools expect.
     on_disk : bool, optional
-        With ``engine="oxigraph"`` and an N-Quads file: ``True`` opens (and
-        first creates, if missing or stale) the on-disk store beside the file,
-        read-only; ``False`` parses into memory; ``None`` (default) chooses
-        by size (:data:`ON_DISK_THRESHOLD`).
+        With ``engine="oxigraph"``, as for :func:`open_oxigraph`.
 
     Returns
     -------
@@ -78,25 +128,15 @@ def open_store(path: str | Path, *, engine: Engine = "oxigraph", on_disk: bool |
     InputError
         If the file is missing, of an unknown kind, or does not parse.
     """
-    path = Path(path)
-    fmt = _FORMATS.get(path.suffix)
-    if fmt is None:
-        raise InputError(f"unknown RDF file type {path.suffix!r}", path=path)
-    if not path.is_file():
-        raise InputError("no such dataset file", path=path)
+    guard_rdflib_engine()
     if engine == "oxigraph":
-        if on_disk is None:
-            on_disk = fmt == "nquads" and path.stat().st_size >= ON_DISK_THRESHOLD
-        if on_disk:
-            if fmt != "nquads":
-                raise InputError("only an N-Quads file can be kept as an on-disk store", path=path)
-            return _open_on_disk(path)
-        dataset = Dataset(store="Oxigraph", default_union=True)
-        fmt = f"ox-{fmt}"
-    elif engine == "memory":
-        dataset = Dataset(default_union=True)
-    else:
+        from oxrdflib import OxigraphStore
+
+        return Dataset(store=OxigraphStore(store=open_oxigraph(path, on_disk=on_disk)), default_union=True)
+    if engine != "memory":
         raise InputError(f"unknown engine {engine!r} (use 'oxigraph' or 'memory')")
+    path, fmt = _dataset_file(path)
+    dataset = Dataset(default_union=True)
     try:
         # Open the file ourselves: given a path, rdflib leaves the handle for the GC to close.
         with path.open("rb") as source:
@@ -104,6 +144,131 @@ def open_store(path: str | Path, *, engine: Engine = "oxigraph", on_disk: bool |
     except Exception as exc:  # parsers raise many unrelated types; report them as bad input
         raise InputError(f"cannot parse dataset: {exc}", path=path) from exc
     return dataset
+
+
+def open_oxigraph(path: str | Path, *, on_disk: bool | None = None) -> pyoxigraph.Store:
+    """Open a dataset file as a bare Oxigraph store, without rdflib's layer.
+
+    What :func:`open_store` wraps; the quickest way in for code that only runs
+    SPARQL (:func:`graphkit.sparql.engine.run_query` takes it as a source, and
+    the command line uses it).
+
+    Parameters
+    ----------
+    path : str or Path
+        An N-Quads (``.nq``), TriG, Turtle or N-Triples file.
+    on_disk : bool, optional
+        For an N-Quads file: ``True`` opens (and first creates, if missing or
+        stale) the on-disk store beside the file, read-only; ``False`` parses
+        into memory; ``None`` (default) chooses by size (:data:`ON_DISK_THRESHOLD`).
+
+    Returns
+    -------
+    pyoxigraph.Store
+        Query it with ``use_default_graph_as_union=True`` to see the union of
+        the named graphs, as the datasets of :func:`open_store` do.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, of an unknown kind, or does not parse.
+
+    Examples
+    --------
+    >>> store = open_oxigraph(Path(__file__).parents[2] / "tests" / "data" / "sparql_seed.trig")
+    >>> len(store) > 0
+    True
+    """
+    import pyoxigraph
+
+    path, fmt = _dataset_file(path)
+    if on_disk is None:
+        on_disk = fmt == "nquads" and path.stat().st_size >= ON_DISK_THRESHOLD
+    if on_disk:
+        if fmt != "nquads":
+            raise InputError("only an N-Quads file can be kept as an on-disk store", path=path)
+        return _open_on_disk(path)
+    store = pyoxigraph.Store()
+    try:
+        store.load(path=str(path), format=_OXIGRAPH_FORMATS[fmt]())
+    except SyntaxError as exc:
+        raise InputError(f"cannot parse dataset: {exc}", path=path, line=exc.lineno) from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot parse dataset: {exc}", path=path) from None
+    return store
+
+
+def _dataset_file(path: str | Path) -> tuple[Path, str]:
+    """Return the path and its rdflib format name; refuse a missing file or an unknown kind."""
+    path = Path(path)
+    fmt = _FORMATS.get(path.suffix)
+    if fmt is None:
+        raise InputError(f"unknown RDF file type {path.suffix!r}", path=path)
+    if not path.is_file():
+        raise InputError("no such dataset file", path=path)
+    return path, fmt
+
+
+def oxigraph_store(source: object) -> pyoxigraph.Store | None:
+    """Return the Oxigraph store a source holds: itself, or the one under an rdflib dataset.
+
+    Parameters
+    ----------
+    source : object
+        A ``pyoxigraph.Store``, an rdflib graph or dataset, or anything else.
+
+    Returns
+    -------
+    pyoxigraph.Store or None
+        None when *source* is not backed by Oxigraph (rdflib's own store, an
+        endpoint).
+    """
+    import pyoxigraph
+
+    if isinstance(source, pyoxigraph.Store):
+        return source
+    # oxrdflib keeps its pyoxigraph store in ``_inner``; reading it avoids importing oxrdflib.
+    inner = getattr(getattr(source, "store", None), "_inner", None)
+    return inner if isinstance(inner, pyoxigraph.Store) else None
+
+
+def term_converter() -> Callable[[Any], Node]:
+    """Return a function that turns pyoxigraph terms into rdflib terms, each distinct one once.
+
+    A simple literal (``xsd:string``) becomes an rdflib literal without a
+    datatype, as rdflib writes it. The function remembers what it converted,
+    so use one per query or scan.
+
+    Examples
+    --------
+    >>> import pyoxigraph
+    >>> convert = term_converter()
+    >>> convert(pyoxigraph.Literal("x")), convert(pyoxigraph.NamedNode("urn:x:a"))
+    (rdflib.term.Literal('x'), rdflib.term.URIRef('urn:x:a'))
+    """
+    import pyoxigraph
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RDFLiteral
+
+    cache: dict[Any, Node] = {}
+
+    def convert(term: Any) -> Node:
+        hit = cache.get(term)
+        if hit is None:
+            if isinstance(term, pyoxigraph.NamedNode):
+                hit = URIRef(term.value)
+            elif isinstance(term, pyoxigraph.BlankNode):
+                hit = BNode(term.value)
+            elif term.language:
+                hit = RDFLiteral(term.value, lang=term.language)
+            elif term.datatype.value == _XSD_STRING:
+                hit = RDFLiteral(term.value)
+            else:
+                hit = RDFLiteral(term.value, datatype=URIRef(term.datatype.value))
+            cache[term] = hit
+        return hit
+
+    return convert
 
 
 def store_folder(path: str | Path) -> Path:
@@ -182,18 +347,16 @@ def _load_folder(path: Path, folder: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _open_on_disk(path: Path) -> Dataset:
+def _open_on_disk(path: Path) -> pyoxigraph.Store:
     import pyoxigraph
-    from oxrdflib import OxigraphStore
 
     folder = store_folder(path)
     try:
         if not _is_current(folder, path):
             _load_folder(path, folder)
-        store = pyoxigraph.Store.read_only(str(folder))
+        return pyoxigraph.Store.read_only(str(folder))
     except OSError as exc:
         raise InputError(f"cannot open the on-disk store {folder}: {exc}", path=path) from None
-    return Dataset(store=OxigraphStore(store=store), default_union=True)
 
 
 def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None]]:

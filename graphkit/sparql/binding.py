@@ -50,6 +50,8 @@ _PREFIXED = re.compile(r"([A-Za-z][\w\-.]*)?:([\w\-.~%/]*)")
 _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+# The rows of a VALUES block: one tuple of terms per row, in the order of its variables.
+_Table = tuple[tuple["Identifier", ...], ...]
 
 
 def _iri(text: str) -> Identifier:
@@ -215,7 +217,9 @@ def bind_values(text: str, bindings: Mapping[str, object]) -> str:
     bindings : mapping of str to value
         Variable name (without ``?``) to value; values go through
         :func:`to_term` with ``kind="term"``, so pass rdflib terms for typed
-        literals. Empty: the text is returned unchanged.
+        literals. One variable may take a list or tuple of values: the block
+        then has a row for each (the other variables repeat). Empty: the
+        text is returned unchanged.
 
     Returns
     -------
@@ -229,11 +233,16 @@ def bind_values(text: str, bindings: Mapping[str, object]) -> str:
         If a name is not a variable of the query, a value cannot be a term, or
         the query is the ``CONSTRUCT WHERE`` short form (which has no room
         for ``VALUES``).
+
+    Examples
+    --------
+    >>> print(bind_values("SELECT ?e ?n WHERE { ?e rdfs:label ?n }", {"e": ["urn:x:a", "urn:x:b"]}))
+    SELECT ?e ?n WHERE { VALUES (?e) { (<urn:x:a>) (<urn:x:b>) }  ?e rdfs:label ?n }
     """
     checked = check_query(text)
     if not bindings:
         return text
-    terms = {}
+    columns: dict[str, tuple[Identifier, ...]] = {}
     for name, value in bindings.items():
         name = name.removeprefix("?").removeprefix("$")
         if not _VARNAME.fullmatch(name):
@@ -241,61 +250,124 @@ def bind_values(text: str, bindings: Mapping[str, object]) -> str:
         if name not in checked.variables:
             known = ", ".join(f"?{v}" for v in sorted(checked.variables)) or "none"
             raise QueryError(f"the query has no variable ?{name} (it has {known})")
-        terms[name] = to_term(value)
-        try:
-            normalise_query(terms[name].n3())
-        except QueryError:
-            raise QueryError(
-                f"the value for ?{name} holds a control character or a \\u escape, "
-                "which a query cannot carry safely"
-            ) from None
+        values = tuple(value) if isinstance(value, list | tuple) else (value,)
+        columns[name] = tuple(to_term(v) for v in values)
+        for term in columns[name]:
+            try:
+                normalise_query(term.n3())
+            except QueryError:
+                raise QueryError(
+                    f"the value for ?{name} holds a control character or a \\u escape, "
+                    "which a query cannot carry safely"
+                ) from None
+    listed = [name for name, values in columns.items() if len(values) != 1]
+    if len(listed) > 1:
+        raise QueryError(f"only one variable may take several values, not {', '.join(listed)}")
     if checked.short_construct:
         raise QueryError(
             "parameters cannot be bound in the CONSTRUCT WHERE short form; "
             "write CONSTRUCT { ... } WHERE { ... }"
         )
-    return _bind(checked.text, checked.form == "CONSTRUCT", tuple(terms.items()))
+    rows = max((len(values) for values in columns.values()), default=1)
+    table = tuple(
+        tuple(values[i if len(values) > 1 else 0] for values in columns.values()) for i in range(rows)
+    )
+    if not table:
+        raise QueryError(f"?{listed[0]} was given no values")
+    names = tuple(columns)
+    construct = checked.form == "CONSTRUCT"
+    return _bind(checked.text, construct, names, table, verify_with_rdflib=not checked.shipped)
 
 
 @lru_cache(maxsize=256)
-def _bind(text: str, construct: bool, terms: tuple[tuple[str, Identifier], ...]) -> str:
-    """Insert the ``VALUES`` block into a checked text and verify where the parser finds it."""
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
+def _bind(
+    text: str,
+    construct: bool,
+    names: tuple[str, ...],
+    table: _Table,
+    *,
+    verify_with_rdflib: bool,
+) -> str:
+    """Insert the ``VALUES`` block into a checked text and verify how it is read.
 
+    Oxigraph, which runs the text, must read the block alone as exactly these
+    rows of exactly these terms. For a text that is not one of graphkit's
+    own (whose places for the block are tested), rdflib must also find the
+    block as the first element of the ``WHERE`` pattern.
+    """
     braces = _top_level_braces(text)
     index = 1 if construct else 0
     if len(braces) <= index:  # pragma: no cover - a parsed query always has its group
         raise QueryError("cannot find the WHERE pattern of the query")
     at = braces[index] + 1
-    names = [name for name, _ in terms]
     block = (
         " VALUES ("
         + " ".join(f"?{n}" for n in names)
-        + ") { ("
-        + " ".join(term.n3() for _, term in terms)
-        + ") } "
+        + ") { "
+        + " ".join("(" + " ".join(term.n3() for term in row) + ")" for row in table)
+        + " } "
     )
+    _require_oxigraph_rows(block, names, table)
     bound = text[:at] + block + text[at:]
+    if verify_with_rdflib:
+        _require_rdflib_block(bound, names, table)
+    return bound
 
-    # Parse again: the block must be the first element of the WHERE pattern,
-    # binding exactly these variables to exactly these terms.
+
+def _require_oxigraph_rows(block: str, names: tuple[str, ...], table: _Table) -> None:
+    """Refuse the block unless Oxigraph reads it, on its own, as exactly *table*."""
+    from graphkit.sparql.safety import _empty_store
+
+    try:
+        solutions = _empty_store().query("SELECT * WHERE {" + block + "}")
+        got = [tuple(_term_key(solution[name]) for name in names) for solution in solutions]
+    except (SyntaxError, ValueError, TypeError):  # pragma: no cover - defensive: rdflib wrote bad terms
+        got = None
+    if got != [tuple(_term_key(term) for term in row) for row in table]:
+        raise QueryError("could not bind the parameters safely to this query")
+
+
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _term_key(term: object) -> tuple[str, ...] | None:
+    """Return what identifies an RDF term, for an rdflib term and a pyoxigraph one alike."""
+    import pyoxigraph
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return ("iri", str(term))
+    if isinstance(term, pyoxigraph.NamedNode):
+        return ("iri", term.value)
+    if isinstance(term, Literal):
+        lang = term.language or ""
+        datatype = str(term.datatype) if term.datatype else _LANG_STRING if lang else _XSD + "string"
+        return ("literal", str(term), lang.lower(), datatype)
+    if isinstance(term, pyoxigraph.Literal):
+        return ("literal", term.value, (term.language or "").lower(), term.datatype.value)
+    return None
+
+
+def _require_rdflib_block(bound: str, names: tuple[str, ...], table: _Table) -> None:
+    """Refuse the text unless rdflib finds the block first in the WHERE pattern, with *table*."""
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
     parsed = parseQuery(bound)
     where = parsed[1]["where"]
     first = where["part"][0] if where.get("part") else None
-    expected = {name: term.n3() for name, term in terms}
+    expected = [{name: term.n3() for name, term in zip(names, row, strict=True)} for row in table]
     algebra = translateQuery(parsed, initNs=PREFIXES).algebra
     ok = (
         first is not None
         and getattr(first, "name", None) == "InlineData"
-        and [str(v) for v in first["var"]] == names
-        and len(first["value"]) == 1
+        and [str(v) for v in first["var"]] == list(names)
+        and len(first["value"]) == len(table)
         and any(
             getattr(node, "name", None) == "values"
-            and [{str(k): v.n3() for k, v in row.items()} for row in node["res"]] == [expected]
+            and [{str(k): v.n3() for k, v in row.items()} for row in node["res"]] == expected
             for node in _walk(algebra)
         )
     )
     if not ok:  # pragma: no cover - defensive: the scanner and parser disagree
         raise QueryError("could not bind the parameters safely to this query")
-    return bound

@@ -28,12 +28,15 @@ patterns see every graph, on both engines and at a remote endpoint alike; a
 query with its own ``FROM`` / ``FROM NAMED`` is run as written.
 
 What runs is exactly the text the check read: :func:`prepare_query` checks the
-final text (parameters bound, prefixes declared) and hands on
-:attr:`~graphkit.sparql.safety.CheckedQuery.text`. Importing this module also
-makes rdflib's engine unable to reach the network by itself: it sets
+query, then the final text (parameters bound, prefixes declared), and hands on
+:attr:`~graphkit.sparql.safety.CheckedQuery.text`, composed by
+:func:`~graphkit.sparql.safety.check_composed`. rdflib's engine is made
+unable to reach the network by itself: graphkit sets
 ``rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False``, so no ``FROM`` IRI is
 dereferenced, and registers a custom evaluation (``CUSTOM_EVALS``) that
-refuses any ``SERVICE`` pattern, should one ever get past the check.
+refuses any ``SERVICE`` pattern, should one ever get past the check
+(:func:`graphkit.rdf.store.guard_rdflib_engine`, done by every
+:func:`~graphkit.rdf.store.open_store` and before rdflib's engine runs a query).
 pyoxigraph offers no such switch (its evaluator always has its HTTP service
 client, and ``Store.query`` takes no service handler), so for Oxigraph the
 check, which also asks Oxigraph's own parser, is the guard. Neither engine has
@@ -63,26 +66,30 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import rdflib.plugins.sparql
 from rdflib import SKOS
 
-from graphkit.errors import QueryError, UnsafeQueryError
+from graphkit.errors import QueryError
+from graphkit.rdf.store import guard_rdflib_engine, oxigraph_store, term_converter
 from graphkit.sparql.binding import _top_level_braces, bind_values
 from graphkit.sparql.remote import check_url, one_line, redact, request
 from graphkit.sparql.results import QueryResult
 from graphkit.sparql.safety import (
-    _SERVICE_REFUSED,
     ALLOWED_GRAPH_PREFIX,
     CheckedQuery,
     QueryForm,
+    check_composed,
     check_query,
     normalise_query,
 )
 from graphkit.vocab.namespaces import PREFIXES, graph_iri
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import pyoxigraph
     from rdflib import Dataset, Graph
     from rdflib.term import Node
 
@@ -95,19 +102,6 @@ __all__ = [
     "run_query",
     "with_dataset_clause",
 ]
-
-# rdflib would otherwise fetch the graphs named by FROM / FROM NAMED.
-rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
-
-
-def _refuse_service(ctx: object, part: Any) -> Any:
-    """Refuse SERVICE in rdflib's engine (a custom evaluation); leave every other part to rdflib."""
-    if getattr(part, "name", None) == "ServiceGraphPattern":
-        raise UnsafeQueryError(_SERVICE_REFUSED)
-    raise NotImplementedError
-
-
-rdflib.plugins.sparql.CUSTOM_EVALS["graphkit-refuse-service"] = _refuse_service
 
 _WHERE_BEFORE = re.compile(r"WHERE\s*$", re.IGNORECASE)
 
@@ -182,20 +176,17 @@ def prepare_query(text: str, *, bindings: Mapping[str, object] | None = None) ->
     if not isinstance(text, str):
         raise QueryError(f"a SPARQL query must be text, not {type(text).__name__}")
     body = normalise_query(text)
+    template = check_query(body)
     if bindings:
         body = bind_values(body, bindings)
     declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(body)}
     header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()) if p not in declared)
-    try:
-        checked = check_query(header + body)
-    except QueryError:
-        check_query(text)  # the same complaint, with the line numbers of the text as given
-        raise
+    checked = check_composed(header + body, template)
     return checked, checked.text
 
 
 def run_query(
-    source: Dataset | Endpoint | str,
+    source: Dataset | pyoxigraph.Store | Endpoint | str,
     text: str,
     *,
     bindings: Mapping[str, object] | None = None,
@@ -205,9 +196,10 @@ def run_query(
 
     Parameters
     ----------
-    source : rdflib.Dataset, Endpoint or str
-        The dataset from :func:`graphkit.rdf.store.open_store`, or a remote
-        endpoint (a URL string is read as ``Endpoint(url)``).
+    source : rdflib.Dataset, pyoxigraph.Store, Endpoint or str
+        The dataset from :func:`graphkit.rdf.store.open_store`, the bare
+        store from :func:`graphkit.rdf.store.open_oxigraph` (quicker: no rdflib
+        layer), or a remote endpoint (a URL string is read as ``Endpoint(url)``).
     text : str
         A SELECT, ASK, CONSTRUCT or DESCRIBE query.
     bindings : mapping of str to value, optional
@@ -241,10 +233,10 @@ def run_query(
         graphs = () if checked.graphs else _remote_graphs(source)
         return _run_remote(source, checked.text, checked.form, max_rows, graphs=graphs)
     if not checked.graphs:
-        construct = checked.form == "CONSTRUCT"
-        text, changed = with_dataset_clause(checked.text, _local_graphs(source), construct=construct)
+        graphs = _local_graphs(source)
+        text, changed = with_dataset_clause(checked.text, graphs, construct=checked.form == "CONSTRUCT")
         if changed:
-            checked = check_query(text)
+            checked = check_composed(text, checked, graphs=provenance_free_dataset(graphs)[1])
     return _run_local(source, checked, max_rows)
 
 
@@ -323,12 +315,15 @@ def with_dataset_clause(text: str, graphs: tuple[str, ...], *, construct: bool =
     return text[:at] + gap + clause + text[at:], True
 
 
-def _local_graphs(dataset: Dataset | Graph) -> tuple[str, ...]:
+def _local_graphs(source: Dataset | Graph | pyoxigraph.Store) -> tuple[str, ...]:
     from rdflib import Dataset
 
-    if not isinstance(dataset, Dataset):
+    store = oxigraph_store(source)
+    if store is not None:
+        return tuple(sorted(g.value for g in store.named_graphs()))
+    if not isinstance(source, Dataset):
         return ()
-    return tuple(sorted(str(g.identifier) for g in dataset.graphs()))
+    return tuple(sorted(str(g.identifier) for g in source.graphs()))
 
 
 _REMOTE_GRAPHS: dict[str, tuple[str, ...]] = {}
@@ -347,14 +342,14 @@ def _remote_graphs(endpoint: Endpoint) -> tuple[str, ...]:
 # ----------------------------------------------------------------- embedded
 
 
-def _execute(dataset: Dataset, checked: CheckedQuery) -> Any:
-    """Run the checked text on the dataset's engine.
+def _execute(dataset: Dataset | Graph, checked: CheckedQuery) -> Any:
+    """Run the checked text through rdflib (its own engine, or a store's).
 
     A query with ``FROM`` / ``FROM NAMED`` goes to the store directly without
-    asking for the union default graph: Oxigraph would otherwise let the union
-    override the query's own dataset. (rdflib's store raises
+    asking for the union default graph. (rdflib's store raises
     NotImplementedError there and the query runs through rdflib's processor.)
     """
+    guard_rdflib_engine()
     if checked.graphs:
         try:
             return dataset.store.query(checked.text, {}, {}, "__QUERY_DATASET__")
@@ -363,10 +358,15 @@ def _execute(dataset: Dataset, checked: CheckedQuery) -> Any:
     return dataset.query(checked.text)
 
 
-def _run_local(dataset: Dataset, checked: CheckedQuery, max_rows: int | None) -> QueryResult:
+def _run_local(
+    source: Dataset | Graph | pyoxigraph.Store, checked: CheckedQuery, max_rows: int | None
+) -> QueryResult:
+    store = oxigraph_store(source)
+    if store is not None:
+        return _run_oxigraph(store, checked, max_rows)
     form = checked.form
     try:
-        answer = _execute(dataset, checked)
+        answer = _execute(source, checked)
         if form == "ASK":
             return QueryResult(form, boolean=bool(answer.askAnswer))
         if form == "SELECT":
@@ -381,6 +381,33 @@ def _run_local(dataset: Dataset, checked: CheckedQuery, max_rows: int | None) ->
     except Exception as exc:  # engines raise many types for runtime failures
         raise QueryError(f"the query failed: {exc}") from exc
     return _graph_result(form, graph, max_rows)
+
+
+def _run_oxigraph(store: pyoxigraph.Store, checked: CheckedQuery, max_rows: int | None) -> QueryResult:
+    """Run the checked text on Oxigraph itself, converting each distinct term to rdflib once.
+
+    Without a dataset clause of its own the query sees the union of the
+    named graphs as its default graph (as the rdflib datasets graphkit opens
+    do); with one, Oxigraph builds the dataset the clause names.
+    """
+    form = checked.form
+    convert = term_converter()
+    try:
+        answer = store.query(checked.text, use_default_graph_as_union=not checked.graphs)
+        if form == "ASK":
+            return QueryResult(form, boolean=bool(answer))
+        if form == "SELECT":
+            columns = tuple(v.value for v in answer.variables)
+            rows, truncated = _take(
+                (tuple(None if t is None else convert(t) for t in solution) for solution in answer), max_rows
+            )
+            return QueryResult(form, columns=columns, rows=rows, truncated=truncated)
+        triples = [(convert(t.subject), convert(t.predicate), convert(t.object)) for t in answer]
+    except QueryError:
+        raise
+    except Exception as exc:  # pyoxigraph raises OSError, RuntimeError, ... at run time
+        raise QueryError(f"the query failed: {exc}") from exc
+    return _graph_result(form, triples, max_rows)
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -411,7 +438,9 @@ def _take(rows: Any, max_rows: int | None) -> tuple[tuple[tuple[Node | None, ...
     return tuple(out), False
 
 
-def _graph_result(form: QueryForm, graph: Graph, max_rows: int | None) -> QueryResult:
+def _graph_result(
+    form: QueryForm, graph: Iterable[tuple[Node, Node, Node]], max_rows: int | None
+) -> QueryResult:
     from rdflib import Graph
 
     out = Graph()
@@ -559,12 +588,6 @@ def _answer_remote(
 # ----------------------------------------------------------------- labels
 
 
-_LABEL_QUERY = """SELECT ?iri ?prop ?label WHERE {
-  { ?iri skos:prefLabel ?label BIND(skos:prefLabel AS ?prop) }
-  UNION
-  { ?iri rdfs:label ?label BIND(rdfs:label AS ?prop) }
-}"""
-
 _IRI_CHARS = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
 
 
@@ -579,7 +602,16 @@ def _label_rank(prop: Node, label: Node) -> tuple[int, int, str]:
     )
 
 
-def add_labels(result: QueryResult, source: Dataset | Endpoint | str, *, batch: int = 500) -> QueryResult:
+@cache
+def _labels_query() -> str:
+    from importlib.resources import files
+
+    return files("graphkit").joinpath("queries", "labels.rq").read_text(encoding="utf-8")
+
+
+def add_labels(
+    result: QueryResult, source: Dataset | pyoxigraph.Store | Endpoint | str, *, batch: int = 500
+) -> QueryResult:
     """Add a ``<column>_label`` column after each column that holds IRIs.
 
     A label is the entity's ``skos:prefLabel``, else its ``rdfs:label``;
@@ -621,11 +653,10 @@ def add_labels(result: QueryResult, source: Dataset | Endpoint | str, *, batch: 
         }
     )
     best: dict[str, tuple[tuple[int, int, str], Node]] = {}
+    query = _labels_query()
     for start in range(0, len(iris), batch):
-        chunk = iris[start : start + batch]
-        values = " ".join(f"<{iri}>" for iri in chunk)  # IRIs checked against the IRI grammar
-        query = _LABEL_QUERY.replace("{\n", "{\n  VALUES ?iri { " + values + " }\n", 1)
-        found = run_query(source, query)
+        chunk = [URIRef(iri) for iri in iris[start : start + batch]]
+        found = run_query(source, query, bindings={"iri": chunk})
         for iri, prop, label in found.rows:
             if iri is None or label is None or prop is None:
                 continue

@@ -55,6 +55,8 @@ from graphkit.sparql.binding import ParamKind, to_term
 from graphkit.sparql.safety import check_query
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from rdflib import Dataset
 
     from graphkit.entities import Match
@@ -68,6 +70,7 @@ __all__ = [
     "get_query",
     "list_queries",
     "parse_named_query",
+    "query_names",
     "run_named",
     "suggest_query",
 ]
@@ -303,7 +306,7 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
     columns: tuple[str, ...] = ()
     if checked.form == "SELECT":
         columns = tuple(c.strip().removeprefix("?") for c in columns_field.split(",") if c.strip())
-        projected = _projection(text)
+        projected = checked.projection
         if projected is not None and projected != columns:
             raise QueryError(
                 f"{source}: the header's columns {', '.join(columns)} differ from the "
@@ -323,31 +326,34 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
     )
 
 
-def _projection(text: str) -> tuple[str, ...] | None:
-    """Return the projected variables of a SELECT query, or None for ``SELECT *``."""
-    from rdflib.plugins.sparql.parser import parseQuery
+def _queries_folder() -> Traversable:
+    from importlib.resources import files
 
-    query = parseQuery(text)[1]
-    if "projection" not in query:
-        return None
-    out = []
-    for item in query["projection"]:
-        var = item["evar"] if "evar" in item else item["var"]
-        out.append(str(var))
-    return tuple(out)
+    return files("graphkit.sparql").joinpath("queries")
 
 
 @cache
-def _all_queries() -> dict[str, NamedQuery]:
-    from importlib.resources import files
+def _read_query(name: str) -> NamedQuery | None:
+    """Read one shipped question, or None if there is no such file."""
+    if not _NAME.fullmatch(name):
+        return None
+    entry = _queries_folder().joinpath(f"{name}.rq")
+    if not entry.is_file():
+        return None
+    return parse_named_query(name, entry.read_text(encoding="utf-8"))
 
-    folder = files("graphkit.sparql").joinpath("queries")
-    found: dict[str, NamedQuery] = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".rq"):
-            name = entry.name.removesuffix(".rq")
-            found[name] = parse_named_query(name, entry.read_text(encoding="utf-8"))
-    return found
+
+@cache
+def query_names() -> tuple[str, ...]:
+    """Return the names of the shipped named questions, sorted, without reading them.
+
+    Examples
+    --------
+    >>> "heroes" in query_names()
+    True
+    """
+    entries = _queries_folder().iterdir()
+    return tuple(sorted(e.name.removesuffix(".rq") for e in entries if e.name.endswith(".rq")))
 
 
 def list_queries() -> list[NamedQuery]:
@@ -357,7 +363,7 @@ def list_queries() -> list[NamedQuery]:
     -------
     list of NamedQuery
     """
-    return list(_all_queries().values())
+    return [get_query(name) for name in query_names()]
 
 
 def get_query(name: str) -> NamedQuery:
@@ -377,12 +383,12 @@ def get_query(name: str) -> NamedQuery:
     QueryError
         If there is no such question (the message lists the names).
     """
-    queries = _all_queries()
-    if name not in queries:
+    query = _read_query(name) if isinstance(name, str) else None
+    if query is None:
         close = suggest_query(name)
         hint = f"did you mean {close}? " if close else ""
-        raise QueryError(f"no named query {name!r}; {hint}there are: {', '.join(queries)}")
-    return queries[name]
+        raise QueryError(f"no named query {name!r}; {hint}there are: {', '.join(query_names())}")
+    return query
 
 
 def suggest_query(name: str) -> str | None:
@@ -395,7 +401,7 @@ def suggest_query(name: str) -> str | None:
     >>> suggest_query("banana") is None
     True
     """
-    close = difflib.get_close_matches(name.strip().lower(), list(_all_queries()), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(name).strip().lower(), list(query_names()), n=1, cutoff=0.6)
     return close[0] if close else None
 
 

@@ -58,7 +58,13 @@ The policy:
 Malformed text raises :class:`~graphkit.errors.QueryError` with the parser's
 line and column; a refused query raises :class:`~graphkit.errors.UnsafeQueryError`.
 A text is checked once: the answer is remembered, so checking the same text
-again costs nothing.
+again costs nothing. graphkit's own queries (every ``.rq`` file of the
+package) were checked when they were shipped: their answers are looked up by
+the text's SHA-256 (:mod:`graphkit.sparql.shipped`), so they cost no parse at
+all. Texts built from a checked one by graphkit itself (a ``VALUES`` block of
+bound terms, prefix declarations, a dataset clause) are checked by
+:func:`check_composed`: normalised, and read by Oxigraph, the engine that runs
+them.
 
 Examples
 --------
@@ -80,10 +86,18 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from graphkit.errors import QueryError, UnsafeQueryError
+from graphkit.errors import SERVICE_REFUSED, QueryError, UnsafeQueryError
+from graphkit.sparql.shipped import shipped_check
 from graphkit.vocab.namespaces import DATA, PREFIXES
 
-__all__ = ["ALLOWED_GRAPH_PREFIX", "CheckedQuery", "QueryForm", "check_query", "normalise_query"]
+__all__ = [
+    "ALLOWED_GRAPH_PREFIX",
+    "CheckedQuery",
+    "QueryForm",
+    "check_composed",
+    "check_query",
+    "normalise_query",
+]
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
@@ -111,7 +125,6 @@ _UPDATE_NAMES = {
     "Modify": "INSERT/DELETE",
 }
 
-_SERVICE_REFUSED = "SERVICE (federated query) is not allowed: it would make a network request"
 
 # rdflib expands \u or \U followed by 4 (or 8) hex digits; Oxigraph reads \u + 4 and \U + 8.
 _CODEPOINT_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
@@ -141,6 +154,12 @@ class CheckedQuery:
         The IRIs of its ``FROM`` and ``FROM NAMED`` clauses, sorted.
     short_construct : bool
         True for the ``CONSTRUCT WHERE { ... }`` short form (no template).
+    projection : tuple of str, optional
+        The variables a SELECT query projects, in order; None for ``SELECT *``
+        and the other forms.
+    shipped : bool
+        True when the text is one of graphkit's own queries, checked when it
+        was shipped (:mod:`graphkit.sparql.shipped`), or was composed from one.
     """
 
     text: str
@@ -148,6 +167,8 @@ class CheckedQuery:
     variables: frozenset[str]
     graphs: tuple[str, ...]
     short_construct: bool = False
+    projection: tuple[str, ...] | None = None
+    shipped: bool = False
 
 
 def normalise_query(text: str) -> str:
@@ -244,6 +265,10 @@ def check_query(text: str, *, prefixes: Mapping[str, str] | None = None) -> Chec
     """
     if not isinstance(text, str):
         raise QueryError(f"a SPARQL query must be text, not {type(text).__name__}")
+    if prefixes is None:
+        found = shipped_check(text)
+        if found is not None:
+            return found
     known = tuple(sorted((PREFIXES if prefixes is None else prefixes).items()))
     if len(text) > _REMEMBERED_CHARS:  # a stream of huge texts must not grow the memory
         return _check.__wrapped__(text, known)
@@ -270,6 +295,7 @@ def _check(text: str, prefixes: tuple[tuple[str, str], ...]) -> CheckedQuery:
     query_part = parsed[1]
     form = _FORMS.get(query_part.name)
     short_construct = form == "CONSTRUCT" and "template" not in query_part
+    projection = _projection(query_part) if form == "SELECT" else None
     try:
         translated = translateQuery(parsed, initNs=dict(prefixes))
     except Exception as exc:  # unknown prefix, bad aggregate use, ...
@@ -293,7 +319,73 @@ def _check(text: str, prefixes: tuple[tuple[str, str], ...]) -> CheckedQuery:
         variables=variables,
         graphs=graphs,
         short_construct=short_construct,
+        projection=projection,
     )
+
+
+def check_composed(
+    text: str, checked: CheckedQuery, *, graphs: tuple[str, ...] | None = None
+) -> CheckedQuery:
+    r"""Check a text graphkit composed from a checked query, as the engine reads it.
+
+    graphkit composes the text it runs from a checked query and parts it
+    writes itself: prefix declarations of :data:`~graphkit.vocab.namespaces.PREFIXES`,
+    a ``VALUES`` block of bound terms (:func:`~graphkit.sparql.binding.bind_values`)
+    and a dataset clause of graphkit graphs. Such a text is not parsed by
+    rdflib again: it must be normalised already, and Oxigraph, which runs it,
+    must parse it and read no ``SERVICE`` in it.
+
+    Parameters
+    ----------
+    text : str
+        The composed text.
+    checked : CheckedQuery
+        The check of the query it was composed from.
+    graphs : tuple of str, optional
+        The graphs of the dataset clause added, when one was.
+
+    Returns
+    -------
+    CheckedQuery
+        The check of *text*: *checked*'s form and variables, with *text* and
+        the graphs of its dataset clause.
+
+    Raises
+    ------
+    UnsafeQueryError, QueryError
+        As :func:`check_query`.
+
+    Examples
+    --------
+    >>> base = check_query("ASK { ?s ?p ?o }")
+    >>> check_composed("PREFIX ex: <http://example.org/>\nASK { ?s ?p ?o }", base).form
+    'ASK'
+    """
+    if normalise_query(text) != text:
+        raise QueryError("a composed query must be normalised text (LF line ends, no byte-order mark)")
+    found = tuple(sorted(graphs)) if graphs is not None else checked.graphs
+    for iri in found:
+        if not iri.startswith(ALLOWED_GRAPH_PREFIX):
+            raise UnsafeQueryError(
+                f"FROM / FROM NAMED <{iri}> is not allowed: only graphkit graphs can be named"
+            )
+    _require_oxigraph_agreement(text, {})
+    return CheckedQuery(
+        text=text,
+        form=checked.form,
+        variables=checked.variables,
+        graphs=found,
+        short_construct=checked.short_construct,
+        projection=checked.projection,
+        shipped=checked.shipped,
+    )
+
+
+def _projection(query_part: Any) -> tuple[str, ...] | None:
+    """Return the projected variables of a parsed SELECT query, or None for ``SELECT *``."""
+    if "projection" not in query_part:
+        return None
+    return tuple(str(item["evar"] if "evar" in item else item["var"]) for item in query_part["projection"])
 
 
 # ----------------------------------------------------------------- Oxigraph's reading
@@ -347,7 +439,7 @@ def _require_oxigraph_agreement(text: str, prefixes: dict[str, str]) -> None:
         return
     neutral = {_neutralise_service(k): _neutralise_service(v) for k, v in prefixes.items()}
     if _oxigraph_syntax_error(_neutralise_service(text), neutral) is not None:
-        raise UnsafeQueryError(f"{_SERVICE_REFUSED} (Oxigraph reads a SERVICE clause in this text)")
+        raise UnsafeQueryError(f"{SERVICE_REFUSED} (Oxigraph reads a SERVICE clause in this text)")
 
 
 # ----------------------------------------------------------------- rdflib's reading
@@ -417,7 +509,7 @@ def _refuse_unsafe_nodes(root: Any) -> None:
     """Raise UnsafeQueryError if a SERVICE pattern occurs anywhere under ``root``."""
     for node in _walk(root):
         if _node_name(node) == "ServiceGraphPattern":
-            raise UnsafeQueryError(_SERVICE_REFUSED)
+            raise UnsafeQueryError(SERVICE_REFUSED)
 
 
 def _dataset_graphs(root: Any) -> Iterator[str]:
