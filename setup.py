@@ -26,7 +26,9 @@ DATASET = (
     "data/corpus/documents/*",
     "data/facts/*.yaml",
     "data/facts/statements/*.yaml",
-    "data/build/*",
+    "data/build/graphkit.nq",
+    "data/build/graphkit.trig",
+    "data/build/inputs.sha256",
 )
 REQUIRED = ("ontology/graphkit.ttl", "data/build/graphkit.nq", "data/build/inputs.sha256")
 

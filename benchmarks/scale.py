@@ -146,14 +146,21 @@ def _example_params(query) -> dict[str, str]:
 
 
 def _final_texts(root: Path) -> dict[str, str]:
-    """Return the exact text graphkit sends to the engine for each named question."""
+    """Return each named question's text as a plain script would run it.
+
+    Entity names resolved, parameters bound, prefixes declared: the text
+    graphkit checks. A plain script runs it on the union of the named graphs
+    (provenance included); graphkit runs it on the facts.
+    """
+    from graphkit.dataset import load_store
     from graphkit.sparql.engine import prepare_query
     from graphkit.sparql.library import list_queries
 
+    store = load_store(root)
     texts = {}
     for query in list_queries():
-        bindings = query.bindings(_example_params(query)) if query.params else None
-        texts[query.name] = prepare_query(query.text, bindings=bindings)[1]
+        values, _ = query.resolve_entities(_example_params(query), store)
+        texts[query.name] = prepare_query(query.text, bindings=query.bindings(values))[1]
     return texts
 
 

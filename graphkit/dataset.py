@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphkit.errors import InputError, ValidationError
+from graphkit.files import file_digests
 from graphkit.paths import ProjectPaths, project_paths
 from graphkit.rdf.store import Engine, open_oxigraph, open_store
 
@@ -115,16 +116,12 @@ def _is_complete(paths: ProjectPaths) -> bool:
     if "inputs" not in entries or paths.nquads.name not in entries:
         return False
     # The N-Quads always; the TriG when the stamp names it (a synthetic build writes N-Quads only).
-    for path in (paths.trig, paths.nquads):
-        if path.name not in entries:
-            continue
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            return False
-        if entries[path.name] != digest:
-            return False
-    return True
+    outputs = [path for path in (paths.trig, paths.nquads) if path.name in entries]
+    try:
+        digests = file_digests(outputs, memo=paths.digests_memo)
+    except OSError:
+        return False
+    return all(entries[path.name] == digest for path, digest in zip(outputs, digests, strict=True))
 
 
 def is_stale(paths: ProjectPaths | None = None) -> bool:

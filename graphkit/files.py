@@ -6,6 +6,8 @@
   Only regular files are replaced: a symbolic link, a device or a folder at the
   target is refused with a message that says which, and temporaries left by a
   killed run are removed by the next write.
+- :func:`file_digests` gives the SHA-256 of files, reading again only those
+  whose size or modification time changed since a memo recorded them.
 - :func:`read_turtle` checks the syntax with pyoxigraph first, whose parser is
   transactional and reports the line, so a broken file gives one clear error
   instead of a half-read graph or a traceback from rdflib.
@@ -15,11 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
+import json
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +32,15 @@ from graphkit.errors import InputError
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["MAX_TURTLE_BYTES", "atomic_write", "atomic_write_all", "read_bounded", "read_turtle"]
+__all__ = [
+    "MAX_TURTLE_BYTES",
+    "atomic_write",
+    "atomic_write_all",
+    "file_digests",
+    "file_sha256",
+    "read_bounded",
+    "read_turtle",
+]
 
 #: Largest Turtle file read (the ontology and the shapes are about 40 kB together).
 MAX_TURTLE_BYTES = 16 * 1024 * 1024
@@ -174,6 +186,69 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
     graphkit.errors.InputError: /dev/null: is a character device: graphkit writes only regular files...
     """
     return atomic_write_all({path: data})[0]
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """Return the SHA-256 of a file's bytes (hex), read in blocks of 1 MiB."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_digests(files: Sequence[Path], *, memo: Path | None = None) -> list[str]:
+    """Return the SHA-256 of each file, reading only those a memo does not vouch for.
+
+    Parameters
+    ----------
+    files : sequence of Path
+        The files.
+    memo : Path, optional
+        A small JSON file recording each file's size, modification time (ns)
+        and digest. A file whose size and time are those recorded is not read
+        again (the rule ``make`` and the on-disk store follow); the memo is
+        rewritten when a digest had to be computed, and left alone when it
+        cannot be written (a read-only installation).
+
+    Returns
+    -------
+    list of str
+        The hex digests, in the order of *files*.
+
+    Raises
+    ------
+    OSError
+        If a file cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_bytes(b"abc")
+    >>> file_digests([folder / "a.txt"], memo=folder / ".digests.json")[0][:12]
+    'ba7816bf8f01'
+    """
+    remembered: dict[str, list] = {}
+    if memo is not None:
+        with contextlib.suppress(OSError, ValueError):
+            remembered = json.loads(memo.read_text(encoding="utf-8"))
+    out, changed = [], False
+    for path in files:
+        info = path.stat()
+        key = str(path.resolve())
+        seen = remembered.get(key)
+        if isinstance(seen, list) and seen[:2] == [info.st_size, info.st_mtime_ns] and len(seen) == 3:
+            out.append(seen[2])
+            continue
+        digest = file_sha256(path)
+        remembered[key] = [info.st_size, info.st_mtime_ns, digest]
+        out.append(digest)
+        changed = True
+    if memo is not None and changed:
+        with contextlib.suppress(OSError, InputError):
+            atomic_write(memo, (json.dumps(remembered, indent=0, sort_keys=True) + "\n").encode("utf-8"))
+    return out
 
 
 def read_bounded(path: Path, limit: int, *, what: str) -> bytes:

@@ -218,12 +218,22 @@ class ProjectPaths:
         files += sorted(p for p in self.documents.iterdir() if p.is_file())
         return files
 
+    @property
+    def digests_memo(self) -> Path | None:
+        """The memo of the build's files' digests (see :func:`graphkit.files.file_digests`).
+
+        None for the packaged dataset, which is never written to.
+        """
+        return None if self.packaged else self.build / ".digests.json"
+
     def input_digest(self) -> str:
-        """Return a SHA-256 over every input file (path and bytes), to tell when a build is stale."""
+        """Return a SHA-256 over every input file (path and digest), to tell when a build is stale."""
+        from graphkit.files import file_digests
+
+        files = self.inputs()
         digest = hashlib.sha256()
-        for path in self.inputs():
-            digest.update(path.relative_to(self.root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+        for path, file_digest in zip(files, file_digests(files, memo=self.digests_memo), strict=True):
+            digest.update(f"{path.relative_to(self.root).as_posix()}\0{file_digest}\0".encode())
         return digest.hexdigest()
 
 

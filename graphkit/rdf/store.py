@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from rdflib import Dataset
 
 from graphkit.errors import SERVICE_REFUSED, InputError, UnsafeQueryError
+from graphkit.files import file_sha256
+from graphkit.vocab.namespaces import graph_iri
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -43,7 +45,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ON_DISK_THRESHOLD",
+    "PROVENANCE_GRAPH",
     "Engine",
+    "facts_in_default_graph",
     "guard_rdflib_engine",
     "iter_quads",
     "open_oxigraph",
@@ -51,6 +55,7 @@ __all__ = [
     "oxigraph_store",
     "store_folder",
     "term_converter",
+    "to_oxigraph",
 ]
 
 Engine = Literal["oxigraph", "memory"]
@@ -78,6 +83,9 @@ _OXIGRAPH_FORMATS = {
     "nt": _oxigraph_format("N_TRIPLES"),
 }
 _STAMP = "graphkit-source.json"
+# What the on-disk store's default graph holds (see facts_in_default_graph); recorded in its stamp.
+_FACTS_DEFAULT = "facts: every named graph but the provenance graph"
+PROVENANCE_GRAPH = str(graph_iri("provenance"))
 
 
 @cache
@@ -132,7 +140,9 @@ def open_store(path: str | Path, *, engine: Engine = "oxigraph", on_disk: bool |
     if engine == "oxigraph":
         from oxrdflib import OxigraphStore
 
-        return Dataset(store=OxigraphStore(store=open_oxigraph(path, on_disk=on_disk)), default_union=True)
+        store = open_oxigraph(path, on_disk=on_disk)
+        wrapper = _facts_store_class() if facts_in_default_graph(store) else OxigraphStore
+        return Dataset(store=wrapper(store=store), default_union=True)
     if engine != "memory":
         raise InputError(f"unknown engine {engine!r} (use 'oxigraph' or 'memory')")
     path, fmt = _dataset_file(path)
@@ -191,6 +201,8 @@ def open_oxigraph(path: str | Path, *, on_disk: bool | None = None) -> pyoxigrap
     store = pyoxigraph.Store()
     try:
         store.load(path=str(path), format=_OXIGRAPH_FORMATS[fmt]())
+        if store.contains_named_graph(pyoxigraph.NamedNode(PROVENANCE_GRAPH)):
+            store.extend(list(_facts_copies(path, _OXIGRAPH_FORMATS[fmt]())))
     except SyntaxError as exc:
         raise InputError(f"cannot parse dataset: {exc}", path=path, line=exc.lineno) from None
     except (OSError, ValueError) as exc:
@@ -295,25 +307,19 @@ def _source_key(path: Path) -> dict[str, object]:
     return {"file": path.name, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _is_current(folder: Path, path: Path) -> bool:
     """Whether the store in ``folder`` was loaded from the file as it is now."""
     try:
         recorded = json.loads((folder / _STAMP).read_text())
     except (OSError, ValueError):
         return False
+    if recorded.get("default_graph") != _FACTS_DEFAULT:  # a store of an older layout: load it again
+        return False
     key = _source_key(path)
     if all(recorded.get(k) == v for k, v in key.items()):
         return True
     # Touched but maybe not changed (a fresh checkout): the content decides.
-    return recorded.get("sha256") == _sha256(path)
+    return recorded.get("sha256") == file_sha256(path)
 
 
 def _load_folder(path: Path, folder: Path) -> None:
@@ -326,12 +332,14 @@ def _load_folder(path: Path, folder: Path) -> None:
         store = pyoxigraph.Store(str(staging / "store"))
         try:
             store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+            if store.contains_named_graph(pyoxigraph.NamedNode(PROVENANCE_GRAPH)):
+                store.bulk_extend(_facts_copies(path))
         except SyntaxError as exc:
             raise InputError(f"cannot parse dataset: {exc}", path=path, line=exc.lineno) from None
         store.flush()
         store.optimize()
         del store
-        stamp = {**_source_key(path), "sha256": _sha256(path)}
+        stamp = {**_source_key(path), "sha256": file_sha256(path), "default_graph": _FACTS_DEFAULT}
         (staging / "store" / _STAMP).write_text(json.dumps(stamp, sort_keys=True) + "\n")
         old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
         if folder.exists():
@@ -345,6 +353,144 @@ def _load_folder(path: Path, folder: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _facts_copies(path: Path, fmt: Any = None) -> Iterator[pyoxigraph.Quad]:
+    """Yield each quad of a named graph but the provenance graph again, in the default graph.
+
+    Only for a store loaded from a file with a provenance graph: any other
+    store stays as its file is.
+    """
+    import pyoxigraph
+
+    fmt = fmt or pyoxigraph.RdfFormat.N_QUADS
+    provenance = pyoxigraph.NamedNode(PROVENANCE_GRAPH)
+    for quad in pyoxigraph.parse(path=str(path), format=fmt):
+        graph = quad.graph_name
+        if not isinstance(graph, pyoxigraph.DefaultGraph) and graph != provenance:
+            yield pyoxigraph.Quad(quad.subject, quad.predicate, quad.object)
+
+
+def facts_in_default_graph(store: pyoxigraph.Store) -> bool:
+    """Return whether a store holds its facts in its default graph, provenance left out.
+
+    The on-disk stores graphkit loads do: their default graph is the merge of
+    every named graph but ``gkd:graph/provenance``, so a query sees the facts
+    without a dataset clause (which Oxigraph evaluates in time that grows
+    with the number of graphs named, squared: a clause naming the 1,277
+    graphs of a million-quad dataset turns a one-second query into minutes).
+    A store whose default graph is empty, or that has no provenance graph,
+    does not.
+
+    Examples
+    --------
+    >>> import pyoxigraph
+    >>> facts_in_default_graph(pyoxigraph.Store())
+    False
+    """
+    import pyoxigraph
+
+    if not store.contains_named_graph(pyoxigraph.NamedNode(PROVENANCE_GRAPH)):
+        return False
+    default = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+    return next(iter(default), None) is not None
+
+
+@cache
+def _facts_store_class() -> type:
+    """Oxrdflib's store for a store with its facts in its default graph (see :func:`facts_in_default_graph`).
+
+    The default graph is an index for queries, not data of its own: reading
+    triples, quads, contexts and lengths shows the named graphs only, as the
+    file holds them; writing to a named graph keeps the index in step; and
+    ``Dataset.query`` runs on the default graph, so it sees the facts and
+    reaches provenance through ``GRAPH``, as graphkit's engine does.
+    """
+    import pyoxigraph
+    from oxrdflib import OxigraphStore
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    default = pyoxigraph.DefaultGraph()
+    provenance = pyoxigraph.NamedNode(PROVENANCE_GRAPH)
+
+    def named(context: Any) -> bool:
+        return getattr(context, "identifier", context) != DATASET_DEFAULT_GRAPH_ID
+
+    def indexed(graph: Any) -> bool:
+        return not isinstance(graph, pyoxigraph.DefaultGraph) and graph != provenance
+
+    class FactsOxigraphStore(OxigraphStore):
+        def add(self, triple: Any, context: Any, quoted: bool = False) -> None:
+            super().add(triple, context, quoted)
+            self._index(triple)
+
+        def addN(self, quads: Any) -> None:
+            quads = list(quads)
+            super().addN(quads)
+            for s, p, o, _ in quads:
+                self._index((s, p, o))
+
+        def remove(self, triple: Any, context: Any = None) -> None:
+            super().remove(triple, context)
+            self._unindex(triple)
+
+        def remove_graph(self, graph: Any) -> None:
+            super().remove_graph(graph)
+            self._unindex((None, None, None))
+
+        def _index(self, triple: Any) -> None:
+            s, p, o = (to_oxigraph(t) for t in triple)
+            if any(indexed(q.graph_name) for q in self._inner.quads_for_pattern(s, p, o)):
+                self._inner.add(pyoxigraph.Quad(s, p, o, default))
+
+        def _unindex(self, pattern: Any) -> None:
+            s, p, o = (None if t is None else to_oxigraph(t) for t in pattern)
+            for quad in list(self._inner.quads_for_pattern(s, p, o, default)):
+                held = self._inner.quads_for_pattern(quad.subject, quad.predicate, quad.object)
+                if not any(indexed(q.graph_name) for q in held):
+                    self._inner.remove(quad)
+
+        def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[Any]:
+            if context is not None and not named(context):
+                return iter(())
+            found = super().triples(triple_pattern, context)
+            return ((triple, iter(graphs)) for triple, (*graphs,) in found if all(map(named, graphs)))
+
+        def __len__(self, context: Any = None) -> int:
+            return 0 if context is not None and not named(context) else super().__len__(context)
+
+        def contexts(self, triple: Any = None) -> Iterator[Any]:
+            return (graph for graph in super().contexts(triple) if named(graph))
+
+        def query(self, query: Any, initNs: Any, initBindings: Any, queryGraph: Any, **kwargs: Any) -> Any:
+            graph = "__DEFAULT__" if queryGraph == "__UNION__" else queryGraph
+            return super().query(query, initNs, initBindings, graph, **kwargs)
+
+    return FactsOxigraphStore
+
+
+def to_oxigraph(term: Node) -> Any:
+    """Return the pyoxigraph term of an rdflib IRI, blank node or literal.
+
+    Examples
+    --------
+    >>> from rdflib import Literal
+    >>> to_oxigraph(Literal("chat", lang="fr"))
+    <Literal value=chat language=fr>
+    """
+    import pyoxigraph
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RDFLiteral
+
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return pyoxigraph.BlankNode(str(term))
+    if isinstance(term, RDFLiteral):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype or _XSD_STRING)))
+    raise TypeError(f"not an RDF term pyoxigraph stores: {term!r}")
 
 
 def _open_on_disk(path: Path) -> pyoxigraph.Store:
@@ -398,7 +544,11 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
             cache[term] = hit
         return hit
 
-    for quad in dataset.store._inner.quads_for_pattern(None, None, None, None):
+    store = dataset.store._inner
+    index = facts_in_default_graph(store)  # its default graph copies the facts: not data of its own
+    for quad in store.quads_for_pattern(None, None, None, None):
         graph = quad.graph_name
+        if index and isinstance(graph, pyoxigraph.DefaultGraph):
+            continue
         name = None if isinstance(graph, pyoxigraph.DefaultGraph) else convert(graph)
         yield convert(quad.subject), convert(quad.predicate), convert(quad.object), name
