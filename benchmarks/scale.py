@@ -8,7 +8,8 @@ and measures in fresh child processes (so peak memory is each side's own):
   open, and the in-memory parse; plain rdflib's ``Dataset.parse``; raw
   pyoxigraph's ``Store.load`` into memory. Peak memory (max RSS) of each side.
 * **named questions**: every question of the library, labels included
-  (``run_named`` + ``add_labels``), median and p95 of a few runs; the same
+  (``run_named`` + ``add_labels``), median and p95 of a few runs, on the
+  on-disk store and on a store parsed into memory (``on_disk=False``); the same
   final query text in rdflib's engine and in raw pyoxigraph (rows read to
   the end). Ratios ``rdflib / graphkit`` and ``graphkit / pyoxigraph``.
 * **networkx**: ``project`` (the entity graph) and the hero-counterpart
@@ -86,8 +87,13 @@ def _summary(samples: list[float]) -> dict[str, float]:
 # ------------------------------------------------------------------ children
 
 
-def measure_graphkit(root: Path, repeat: int) -> dict:
-    """Open, every named question with labels, projections: graphkit's side."""
+def measure_graphkit(root: Path, repeat: int, *, on_disk: bool = True) -> dict:
+    """Open, every named question with labels, projections: graphkit's side.
+
+    With ``on_disk=False`` the store is parsed into memory, and only the
+    opening and the questions are measured (the networkx steps read the
+    same quads either way).
+    """
     import shutil
 
     from graphkit.rdf.store import open_store, store_folder
@@ -95,13 +101,14 @@ def measure_graphkit(root: Path, repeat: int) -> dict:
     from graphkit.sparql.library import list_queries, run_named
 
     nq = root / "data" / "build" / "graphkit.nq"
-    shutil.rmtree(store_folder(nq), ignore_errors=True)
     out: dict = {}
+    if on_disk:
+        shutil.rmtree(store_folder(nq), ignore_errors=True)
+        start = time.perf_counter()
+        open_store(nq, on_disk=True)
+        out["open_first"] = time.perf_counter() - start
     start = time.perf_counter()
-    open_store(nq, on_disk=True)
-    out["open_first"] = time.perf_counter() - start
-    start = time.perf_counter()
-    ds = open_store(nq, on_disk=True)
+    ds = open_store(nq, on_disk=on_disk)
     out["open"] = time.perf_counter() - start
     queries = {}
     for query in list_queries():
@@ -114,6 +121,9 @@ def measure_graphkit(root: Path, repeat: int) -> dict:
         samples = _times(run, repeat)
         queries[query.name] = {**_summary(samples), "rows": len(run().rows)}
     out["queries"] = queries
+    if not on_disk:
+        out["peak_mb"] = _peak_mb()
+        return out
 
     from graphkit.network import centrality, communities, hero_counterpart_graph, project
     from graphkit.viz import build_page
@@ -123,7 +133,8 @@ def measure_graphkit(root: Path, repeat: int) -> dict:
     out["project"] = time.perf_counter() - start
     out["entities"] = G.number_of_nodes()
     start = time.perf_counter()
-    B = hero_counterpart_graph(G)
+    # the synthetic editions name cohorts as participants, not heroes: without the cohorts the view is empty
+    B = hero_counterpart_graph(G, through_cohorts=True)
     out["bipartite"] = time.perf_counter() - start
     start = time.perf_counter()
     centrality(G, measures=("pagerank",))
@@ -281,28 +292,35 @@ def report(results: dict[int, dict]) -> str:
     """One table: rows are steps, per size graphkit | rdflib | pyoxigraph and the ratios."""
     lines = []
     for size, r in results.items():
-        gk, rl, ox, cli = r["graphkit"], r.get("rdflib"), r["pyoxigraph"], r["cli"]
+        gk, gm, rl, ox, cli = r["graphkit"], r["graphkit-memory"], r.get("rdflib"), r["pyoxigraph"], r["cli"]
         lines.append(f"\n### {size:,} triples (quads in the file: {r['quads']:,})\n")
-        lines.append("| step | graphkit | rdflib | pyoxigraph | rdflib / graphkit | graphkit / pyoxigraph |")
-        lines.append("|---|---|---|---|---|---|")
         lines.append(
-            f"| open (first: bulk load {_ms(gk['open_first'])}) | {_ms(gk['open'])} | "
+            "| step | graphkit (on disk) | graphkit (in memory) | rdflib | pyoxigraph "
+            "| rdflib / graphkit | graphkit / pyoxigraph (in memory) |"
+        )
+        lines.append("|---|---|---|---|---|---|---|")
+        lines.append(
+            f"| open (first: bulk load {_ms(gk['open_first'])}) | {_ms(gk['open'])} | {_ms(gm['open'])} | "
             f"{_ms(rl['open']) if rl else 'skipped'} | {_ms(ox['open'])} | "
-            f"{_ratio(rl['open'], gk['open']) if rl else '—'} | {_ratio(gk['open'], ox['open'])} |"
+            f"{_ratio(rl['open'], gk['open']) if rl else '—'} | {_ratio(gm['open'], ox['open'])} |"
         )
         peak_rl = f"{rl['peak_mb']:,.0f} MB" if rl else "skipped"
-        lines.append(f"| peak memory | {gk['peak_mb']:,.0f} MB | {peak_rl} | {ox['peak_mb']:,.0f} MB | | |")
+        lines.append(
+            f"| peak memory | {gk['peak_mb']:,.0f} MB | {gm['peak_mb']:,.0f} MB | {peak_rl} | "
+            f"{ox['peak_mb']:,.0f} MB | | |"
+        )
         for name, q in gk["queries"].items():
+            m = gm["queries"][name]["median"]
             rq = rl["queries"][name]["median"] if rl else None
             oq = ox["queries"][name]["median"]
             lines.append(
-                f"| `{name}` ({q['rows']} rows; p95 {_ms(q['p95'])}) | {_ms(q['median'])} | {_ms(rq)} | "
-                f"{_ms(oq)} | {_ratio(rq, q['median'])} | {_ratio(q['median'], oq)} |"
+                f"| `{name}` ({q['rows']} rows; p95 {_ms(q['p95'])}) | {_ms(q['median'])} | {_ms(m)} | "
+                f"{_ms(rq)} | {_ms(oq)} | {_ratio(rq, q['median'])} | {_ratio(m, oq)} |"
             )
         for step in _NETWORK_STEPS:
-            lines.append(f"| {step} | {_ms(gk[step])} | | | | |")
+            lines.append(f"| {step} | {_ms(gk[step])} | | | | | |")
         lines.append(
-            f"| CLI `graphkit query heroes` | {_ms(cli['graphkit'])} | {_ms(cli.get('rdflib'))} | "
+            f"| CLI `graphkit query heroes` | {_ms(cli['graphkit'])} | | {_ms(cli.get('rdflib'))} | "
             f"{_ms(cli['pyoxigraph'])} | {_ratio(cli.get('rdflib'), cli['graphkit'])} | "
             f"{_ratio(cli['graphkit'], cli['pyoxigraph'])} |"
         )
@@ -332,13 +350,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rdflib-max", type=int, default=1_000_000)
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--child", choices=("graphkit", "rdflib", "pyoxigraph", "cli", "cli-rdflib"))
+    parser.add_argument(
+        "--child", choices=("graphkit", "graphkit-memory", "rdflib", "pyoxigraph", "cli", "cli-rdflib")
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
     if args.child:
         root = checkout_for(sizes[0])
         measure = {
             "graphkit": lambda: measure_graphkit(root, args.repeat),
+            "graphkit-memory": lambda: measure_graphkit(root, args.repeat, on_disk=False),
             "rdflib": lambda: measure_rdflib(root, args.repeat),
             "pyoxigraph": lambda: measure_pyoxigraph(root, args.repeat),
             "cli": lambda: measure_cli(root, with_rdflib=False),
@@ -358,6 +379,7 @@ def main(argv: list[str] | None = None) -> None:
         results[size] = {
             "quads": quads,
             "graphkit": _child("graphkit", size, repeat),
+            "graphkit-memory": _child("graphkit-memory", size, repeat),
             "pyoxigraph": _child("pyoxigraph", size, repeat),
             "rdflib": _child("rdflib", size, 1 if size >= 1_000_000 else repeat) if with_rdflib else None,
             "cli": _child("cli-rdflib" if with_rdflib else "cli", size, 1),

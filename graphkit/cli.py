@@ -710,6 +710,8 @@ def analyze(
         _rule("centrality")
         table = centrality(G, measures=measures, top=top)
         _print_table(_frame_table(table))
+        for note in table.attrs["notes"]:
+            _print_text(f"Note: {note}.")
     if "communities" in reports:
         _rule(f"communities (Louvain, seed {seed})")
         _print_text(_communities_text(communities(G, seed=seed)))

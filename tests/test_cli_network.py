@@ -94,3 +94,22 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
         assert result.returncode == 2
         assert "cannot write here" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_analyze_says_when_betweenness_is_an_estimate():
+    exact = graphkit("analyze", "-r", "centrality", "--top", "3")
+    assert exact.returncode == 0, exact.stderr
+    assert "estimate" not in exact.stdout
+    # the seed graph (123 entities) stands in for a large one: the limit is lowered to 100
+    code = (
+        "import sys; import graphkit.network.analysis as a; a.EXACT_BETWEENNESS_MAX = 100; "
+        "from graphkit.cli import app; "
+        "sys.argv = ['graphkit', 'analyze', '-r', 'centrality', '--top', '3']; app()"
+    )
+    env = {**os.environ, "COLUMNS": "200"}
+    estimated = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert estimated.returncode == 0, estimated.stderr
+    assert (
+        "Note: betweenness is an estimate: shortest paths from 50 of 123 entities drawn with seed 42 "
+        "(exact up to 100 entities)." in estimated.stdout
+    )

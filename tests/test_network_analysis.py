@@ -130,3 +130,43 @@ def test_continuity_htlc_and_polaris_connect_2021_and_2023(G):
     assert len(gn.continuity(G, linked=False)) >= len(everything)
     with pytest.raises(InputError, match="2022"):
         gn.continuity(G, years=(2021, 2022))
+
+
+def _large_graph(nodes: int) -> nx.MultiDiGraph:
+    """A connected graph of *nodes* entities shaped like a projection (labels, types, supported edges)."""
+    base = nx.barabasi_albert_graph(nodes, 2, seed=3)
+    M = nx.MultiDiGraph()
+    for n in base:
+        M.add_node(f"urn:x:{n:05d}", label=f"Entity {n:05d}", type="Organization")
+    for u, v in base.edges():
+        u, v = f"urn:x:{u:05d}", f"urn:x:{v:05d}"
+        M.add_edge(u, v, key="linked", label="linked", documents=["D"], quotes=[])
+    return M
+
+
+def test_betweenness_is_an_estimate_above_the_limit_and_says_so():
+    M = _large_graph(gn.EXACT_BETWEENNESS_MAX + 200)
+    first = gn.centrality(M, measures=["betweenness"])
+    again = gn.centrality(M, measures=["betweenness"])
+    assert first.equals(again)  # the sources are drawn with a fixed seed
+    assert first.attrs["notes"] == [
+        "betweenness is an estimate: shortest paths from 50 of 1,200 entities drawn with seed 42 "
+        "(exact up to 1,000 entities)"
+    ]
+    S = gn.simple_graph(M)
+    sampled = nx.betweenness_centrality(S, k=gn.BETWEENNESS_SAMPLE, seed=42)
+    exact = nx.betweenness_centrality(S)
+    scores = dict(zip(first["node"], first["betweenness"], strict=True))
+    assert all(scores[n] == round(sampled[n], 6) for n in S)
+    assert any(scores[n] != round(exact[n], 6) for n in S)
+    other_seed = gn.centrality(M, measures=["betweenness"], seed=7)
+    assert not first.equals(other_seed)
+    assert "seed 7" in other_seed.attrs["notes"][0]
+
+
+def test_betweenness_is_exact_on_the_seed_graph(G):
+    table = gn.centrality(G, measures=["degree", "betweenness"])
+    assert table.attrs["notes"] == []
+    exact = nx.betweenness_centrality(gn.simple_graph(G))
+    assert all(b == round(exact[n], 6) for n, b in zip(table["node"], table["betweenness"], strict=True))
+    assert gn.centrality(_large_graph(1500), measures=["pagerank"]).attrs["notes"] == []

@@ -162,3 +162,33 @@ def test_construct_result_projects_too(dataset):
 def test_unknown_nary_mode(dataset):
     with pytest.raises(InputError, match="nary"):
         gn.project(dataset, nary="flatten")
+
+
+def test_every_store_gives_the_same_projection(tmp_path, G, C):
+    # the Oxigraph scan (iter_quads, one graph at a time) and rdflib's own store reach the index differently
+    from pathlib import Path
+
+    from graphkit.rdf.store import open_store
+
+    nquads = Path(__file__).resolve().parent.parent / "data" / "build" / "graphkit.nq"
+    stores = {"oxigraph": open_store(nquads, on_disk=False), "memory": open_store(nquads, engine="memory")}
+    for nary, expected in (("keep", G), ("collapse", C)):
+        gn.export_graph(expected, tmp_path / f"expected-{nary}.json")
+        for engine, dataset in stores.items():
+            gn.export_graph(gn.project(dataset, nary=nary), tmp_path / f"{engine}-{nary}.json")
+            got = (tmp_path / f"{engine}-{nary}.json").read_bytes()
+            assert got == (tmp_path / f"expected-{nary}.json").read_bytes(), (engine, nary)
+
+
+def test_projection_leaves_the_garbage_collector_as_it_found_it(dataset):
+    import gc
+
+    assert gc.isenabled()
+    gn.project(dataset)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        gn.project(dataset)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -19,11 +19,14 @@ Zaheer Ahmed -> Freedom Network USA: 4 hop(s)
 from __future__ import annotations
 
 from graphkit.network.analysis import (
+    BETWEENNESS_SAMPLE,
+    EXACT_BETWEENNESS_MAX,
     MEASURES,
     Brokers,
     Hop,
     NetworkSummary,
     Path,
+    betweenness_sources,
     brokers,
     centrality,
     communities,
@@ -49,12 +52,15 @@ from graphkit.network.views import (
 )
 
 __all__ = [
+    "BETWEENNESS_SAMPLE",
+    "EXACT_BETWEENNESS_MAX",
     "FORMATS",
     "MEASURES",
     "Brokers",
     "Hop",
     "NetworkSummary",
     "Path",
+    "betweenness_sources",
     "brokers",
     "centrality",
     "communities",

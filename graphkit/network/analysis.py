@@ -24,11 +24,14 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "BETWEENNESS_SAMPLE",
+    "EXACT_BETWEENNESS_MAX",
     "MEASURES",
     "Brokers",
     "Hop",
     "NetworkSummary",
     "Path",
+    "betweenness_sources",
     "brokers",
     "centrality",
     "communities",
@@ -39,6 +42,24 @@ __all__ = [
 
 #: The centrality measures :func:`centrality` knows.
 MEASURES = ("degree", "betweenness", "eigenvector", "pagerank")
+
+#: Up to this many entities betweenness is exact: every entity is a source of shortest paths.
+EXACT_BETWEENNESS_MAX = 1000
+
+#: Above :data:`EXACT_BETWEENNESS_MAX` entities, betweenness is estimated from this many
+#: sources drawn with a fixed seed (exact betweenness costs entities x relations: hours at 1M triples).
+BETWEENNESS_SAMPLE = 50
+
+
+def betweenness_sources(nodes: int) -> int | None:
+    """Return how many sources betweenness uses on a graph of *nodes* entities (None: all, exact).
+
+    Examples
+    --------
+    >>> betweenness_sources(123), betweenness_sources(23_647)
+    (None, 50)
+    """
+    return None if nodes <= EXACT_BETWEENNESS_MAX else BETWEENNESS_SAMPLE
 
 
 def _label(G: nx.Graph, n: str) -> str:
@@ -146,13 +167,14 @@ def summary(G: nx.Graph) -> NetworkSummary:
     )
 
 
-def _score(S: nx.Graph, measure: str, weight: str | None) -> dict[str, float]:
+def _score(S: nx.Graph, measure: str, weight: str | None, seed: int) -> dict[str, float]:
     import networkx as nx
 
     if measure == "degree":
         return nx.degree_centrality(S)
     if measure == "betweenness":
-        return nx.betweenness_centrality(S, weight=weight)
+        k = betweenness_sources(S.number_of_nodes())
+        return nx.betweenness_centrality(S, k=k, weight=weight, seed=seed)
     if measure == "eigenvector":
         return nx.eigenvector_centrality(S, max_iter=1000, weight=weight)
     if measure == "pagerank":
@@ -166,8 +188,15 @@ def centrality(
     measures: Sequence[str] = ("degree", "betweenness", "pagerank"),
     top: int | None = None,
     weight: str | None = None,
+    seed: int = 42,
 ) -> pd.DataFrame:
     """Rank entities by centrality.
+
+    Betweenness is exact up to :data:`EXACT_BETWEENNESS_MAX` entities; on a
+    larger graph it is an estimate from :data:`BETWEENNESS_SAMPLE` source
+    entities drawn with *seed* (networkx's ``k`` sampling, rescaled to the
+    whole graph), the same for the same graph and seed. The table then says
+    so in ``table.attrs["notes"]``, which the command line prints.
 
     Parameters
     ----------
@@ -180,11 +209,14 @@ def centrality(
     weight : str, optional
         An edge attribute of the simple graph to weigh by, e.g. ``"support"``
         (documents stating the relation). Betweenness reads it as a distance.
+    seed : int
+        Seed of the sources of estimated betweenness (large graphs only).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``label``, ``type``, one per measure, ``node``; indexed by rank.
+        Columns ``label``, ``type``, one per measure, ``node``; indexed by
+        rank. ``attrs["notes"]`` lists what is estimated (empty when nothing is).
 
     Examples
     --------
@@ -200,7 +232,7 @@ def centrality(
     if not measures:
         raise InputError("name at least one centrality measure")
     S = simple_graph(G)
-    scores = {m: _score(S, m, weight) for m in measures}
+    scores = {m: _score(S, m, weight, seed) for m in measures}
     first = measures[0]
     order = sorted(S, key=lambda n: (-round(scores[first][n], 12), _label(S, n), n))
     rows = [
@@ -212,7 +244,17 @@ def centrality(
         }
         for n in order[:top]
     ]
-    return _frame(rows, ["label", "type", *measures, "node"])
+    table = _frame(rows, ["label", "type", *measures, "node"])
+    k = betweenness_sources(S.number_of_nodes())
+    table.attrs["notes"] = (
+        [
+            f"betweenness is an estimate: shortest paths from {k} of {S.number_of_nodes():,} "
+            f"entities drawn with seed {seed} (exact up to {EXACT_BETWEENNESS_MAX:,} entities)"
+        ]
+        if "betweenness" in measures and k
+        else []
+    )
+    return table
 
 
 def communities(

@@ -509,9 +509,10 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
     """Yield every quad of the dataset as rdflib terms, graph name last (None: default graph).
 
     The same quads as ``dataset.quads((None, None, None, None))``, read
-    straight from Oxigraph when the dataset is backed by it: each distinct
-    term is converted to rdflib once, which makes a full scan several times
-    quicker (the projection to networkx reads every quad).
+    straight from Oxigraph when the dataset is backed by it, one graph after
+    the other: each distinct term is converted to rdflib once, which makes a
+    full scan several times quicker (the projection to networkx reads every
+    quad).
 
     Examples
     --------
@@ -520,9 +521,9 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
     True
     """
     import pyoxigraph
-    from oxrdflib import OxigraphStore
 
-    if not isinstance(dataset.store, OxigraphStore):
+    store = oxigraph_store(dataset)
+    if store is None:
         yield from dataset.quads((None, None, None, None))
         return
     from rdflib import BNode, URIRef
@@ -531,6 +532,7 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
     cache: dict[Any, Node] = {}
 
     def convert(term: Any) -> Node:
+        # not term_converter(): a simple literal keeps its xsd:string datatype, as rdflib reads it
         hit = cache.get(term)
         if hit is None:
             if isinstance(term, pyoxigraph.NamedNode):
@@ -544,11 +546,16 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
             cache[term] = hit
         return hit
 
-    store = dataset.store._inner
-    index = facts_in_default_graph(store)  # its default graph copies the facts: not data of its own
-    for quad in store.quads_for_pattern(None, None, None, None):
-        graph = quad.graph_name
-        if index and isinstance(graph, pyoxigraph.DefaultGraph):
-            continue
-        name = None if isinstance(graph, pyoxigraph.DefaultGraph) else convert(graph)
-        yield convert(quad.subject), convert(quad.predicate), convert(quad.object), name
+    # the default graph of graphkit's on-disk stores copies the facts: not data of its own
+    graphs = [] if facts_in_default_graph(store) else [(pyoxigraph.DefaultGraph(), None)]
+    graphs += [(graph, convert(graph)) for graph in store.named_graphs()]
+    known = cache.get  # a hit costs a dict lookup, not a Python call: there are 3 terms a quad
+    for graph, name in graphs:
+        for s, p, o, _ in store.quads_for_pattern(None, None, None, graph):
+            rs, rp, ro = known(s), known(p), known(o)
+            yield (
+                convert(s) if rs is None else rs,
+                convert(p) if rp is None else rp,
+                convert(o) if ro is None else ro,
+                name,
+            )

@@ -83,7 +83,8 @@ def centrality(G: nx.MultiDiGraph, size_by: str, *, seed: int = 7) -> dict[Any, 
         Degree or betweenness centrality on the undirected simple graph, or
         the number of documents that mention the entity.
     seed : int
-        Seed for sampled betweenness (graphs over 1,000 nodes).
+        Seed for estimated betweenness (graphs over
+        :data:`graphkit.network.analysis.EXACT_BETWEENNESS_MAX` nodes).
 
     Returns
     -------
@@ -99,8 +100,9 @@ def centrality(G: nx.MultiDiGraph, size_by: str, *, seed: int = 7) -> dict[Any, 
     H.add_edges_from(sorted(((u, v) for u, v in G.edges() if u != v), key=lambda e: (str(e[0]), str(e[1]))))
     if size_by == "degree":
         return nx.degree_centrality(H)
-    k = None if H.number_of_nodes() <= 1000 else 500
-    return nx.betweenness_centrality(H, k=k, seed=seed)
+    from graphkit.network.analysis import betweenness_sources
+
+    return nx.betweenness_centrality(H, k=betweenness_sources(H.number_of_nodes()), seed=seed)
 
 
 def _merge_quotes(*lists: Iterable[Any]) -> list[dict[str, str]]:
