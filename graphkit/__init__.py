@@ -29,6 +29,7 @@ _EXPORTS: dict[str, str] = {
     "find_evidence": "graphkit.entity_evidence",
     "is_stale": "graphkit.dataset",
     "load": "graphkit.dataset",
+    "load_store": "graphkit.dataset",
     "load_corpus": "graphkit.corpus",
     "open_store": "graphkit.rdf.store",
     "resolve": "graphkit.entities",
@@ -50,6 +51,7 @@ __all__ = [
     "is_stale",
     "load",
     "load_corpus",
+    "load_store",
     "open_store",
     "resolve",
     "summarize",
@@ -58,7 +60,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from graphkit.corpus import load_corpus
-    from graphkit.dataset import Summary, build, is_stale, load, summarize
+    from graphkit.dataset import Summary, build, is_stale, load, load_store, summarize
     from graphkit.entities import resolve
     from graphkit.entity_evidence import evidence, find_evidence
     from graphkit.errors import (
