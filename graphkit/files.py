@@ -247,6 +247,7 @@ def file_digests(files: Sequence[Path], *, memo: Path | None = None) -> list[str
         changed = True
     if memo is not None and changed:
         with contextlib.suppress(OSError, InputError):
+            memo.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(memo, (json.dumps(remembered, indent=0, sort_keys=True) + "\n").encode("utf-8"))
     return out
 

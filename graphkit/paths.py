@@ -222,9 +222,13 @@ class ProjectPaths:
     def digests_memo(self) -> Path | None:
         """The memo of the build's files' digests (see :func:`graphkit.files.file_digests`).
 
-        None for the packaged dataset, which is never written to.
+        In the user's cache folder (:func:`user_cache`), one per checkout, so
+        the checkout holds only what the build writes; None for the packaged
+        dataset, which never changes.
         """
-        return None if self.packaged else self.build / ".digests.json"
+        if self.packaged:
+            return None
+        return user_cache() / "digests" / f"{hashlib.sha256(str(self.root).encode()).hexdigest()[:16]}.json"
 
     def input_digest(self) -> str:
         """Return a SHA-256 over every input file (path and digest), to tell when a build is stale."""
@@ -235,6 +239,17 @@ class ProjectPaths:
         for path, file_digest in zip(files, file_digests(files, memo=self.digests_memo), strict=True):
             digest.update(f"{path.relative_to(self.root).as_posix()}\0{file_digest}\0".encode())
         return digest.hexdigest()
+
+
+def user_cache() -> Path:
+    """Return graphkit's folder in the user's cache: ``$XDG_CACHE_HOME/graphkit`` or ``~/.cache/graphkit``.
+
+    Examples
+    --------
+    >>> user_cache().name
+    'graphkit'
+    """
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "graphkit"
 
 
 def project_paths(root: str | Path | None = None) -> ProjectPaths:

@@ -41,7 +41,7 @@ def wheel(dist: Path) -> zipfile.ZipFile:
 def dataset_files() -> list[str]:
     """What a graphkit folder holds: every input the build reads, and the build."""
     paths = project_paths(ROOT)
-    files = [*paths.inputs(), paths.nquads, paths.trig, paths.build_stamp]  # not the digests memo
+    files = paths.inputs() + sorted(paths.build.iterdir())
     return [path.relative_to(ROOT).as_posix() for path in files]
 
 

@@ -37,6 +37,7 @@ from rdflib import Dataset
 
 from graphkit.errors import SERVICE_REFUSED, InputError, UnsafeQueryError
 from graphkit.files import file_sha256
+from graphkit.paths import user_cache
 from graphkit.vocab.namespaces import graph_iri
 
 if TYPE_CHECKING:
@@ -309,9 +310,8 @@ def store_folder(path: str | Path) -> Path:
     path = Path(path).resolve()
     if os.access(path.parent, os.W_OK):
         return path.with_suffix(".oxigraph")
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "graphkit"
     digest = hashlib.sha256(str(path).encode()).hexdigest()[:16]
-    return cache / f"{path.stem}-{digest}.oxigraph"
+    return user_cache() / f"{path.stem}-{digest}.oxigraph"
 
 
 def _source_key(path: Path) -> dict[str, object]:
