@@ -24,6 +24,7 @@ Two ways to hold the triples, chosen by size (or by ``on_disk``):
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -257,12 +258,22 @@ def oxigraph_store(source: object) -> pyoxigraph.Store | None:
     return inner if isinstance(inner, pyoxigraph.Store) else None
 
 
-def term_converter() -> Callable[[Any], Node]:
+def term_converter(
+    cache: dict[Any, Node] | None = None, *, plain_strings: bool = True
+) -> Callable[[Any], Node]:
     """Return a function that turns pyoxigraph terms into rdflib terms, each distinct one once.
 
-    A simple literal (``xsd:string``) becomes an rdflib literal without a
-    datatype, as rdflib writes it. The function remembers what it converted,
-    so use one per query or scan.
+    The function remembers what it converted (in *cache*, when given, so a
+    scan can look known terms up itself), so use one per query or scan.
+
+    Parameters
+    ----------
+    cache : dict, optional
+        Where converted terms are kept, pyoxigraph term to rdflib term.
+    plain_strings : bool
+        Write a simple literal (``xsd:string``) without a datatype, as
+        query results are written; False keeps the datatype, as rdflib's
+        ``Dataset.quads`` gives it.
 
     Examples
     --------
@@ -275,7 +286,7 @@ def term_converter() -> Callable[[Any], Node]:
     from rdflib import BNode, URIRef
     from rdflib import Literal as RDFLiteral
 
-    cache: dict[Any, Node] = {}
+    cache = {} if cache is None else cache
 
     def convert(term: Any) -> Node:
         hit = cache.get(term)
@@ -286,7 +297,7 @@ def term_converter() -> Callable[[Any], Node]:
                 hit = BNode(term.value)
             elif term.language:
                 hit = RDFLiteral(term.value, lang=term.language)
-            elif term.datatype.value == _XSD_STRING:
+            elif plain_strings and term.datatype.value == _XSD_STRING:
                 hit = RDFLiteral(term.value)
             else:
                 hit = RDFLiteral(term.value, datatype=URIRef(term.datatype.value))
@@ -540,47 +551,22 @@ def iter_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None
     if store is None:
         yield from dataset.quads((None, None, None, None))
         return
-    from rdflib import BNode, URIRef
-    from rdflib import Literal as RDFLiteral
-
     cache: dict[Any, Node] = {}
-
-    def convert(term: Any) -> Node:
-        # not term_converter(): a simple literal keeps its xsd:string datatype, as rdflib reads it
-        hit = cache.get(term)
-        if hit is None:
-            if isinstance(term, pyoxigraph.NamedNode):
-                hit = URIRef(term.value)
-            elif isinstance(term, pyoxigraph.BlankNode):
-                hit = BNode(term.value)
-            elif term.language:
-                hit = RDFLiteral(term.value, lang=term.language)
-            else:
-                hit = RDFLiteral(term.value, datatype=URIRef(term.datatype.value))
-            cache[term] = hit
-        return hit
-
+    convert = term_converter(cache, plain_strings=False)  # the same terms as Dataset.quads
     known = cache.get  # a hit costs a dict lookup, not a Python call: there are 3 terms a quad
     source = getattr(dataset.store, "source_file", None)
     if source is not None:
-        for s, p, o, graph in pyoxigraph.parse(path=str(source), format=pyoxigraph.RdfFormat.N_QUADS):
-            rs, rp, ro = known(s), known(p), known(o)
-            yield (
-                convert(s) if rs is None else rs,
-                convert(p) if rp is None else rp,
-                convert(o) if ro is None else ro,
-                None if isinstance(graph, pyoxigraph.DefaultGraph) else convert(graph),
-            )
-        return
-    # the default graph of graphkit's stores copies the facts: not data of its own
-    graphs = [] if facts_in_default_graph(store) else [(pyoxigraph.DefaultGraph(), None)]
-    graphs += [(graph, convert(graph)) for graph in store.named_graphs()]
-    for graph, name in graphs:
-        for s, p, o, _ in store.quads_for_pattern(None, None, None, graph):
-            rs, rp, ro = known(s), known(p), known(o)
-            yield (
-                convert(s) if rs is None else rs,
-                convert(p) if rp is None else rp,
-                convert(o) if ro is None else ro,
-                name,
-            )
+        quads = pyoxigraph.parse(path=str(source), format=pyoxigraph.RdfFormat.N_QUADS)
+    else:
+        # the default graph of graphkit's stores copies the facts: not data of its own
+        graphs = [] if facts_in_default_graph(store) else [pyoxigraph.DefaultGraph()]
+        graphs += list(store.named_graphs())
+        quads = itertools.chain.from_iterable(store.quads_for_pattern(None, None, None, g) for g in graphs)
+    for s, p, o, graph in quads:
+        rs, rp, ro = known(s), known(p), known(o)
+        yield (
+            convert(s) if rs is None else rs,
+            convert(p) if rp is None else rp,
+            convert(o) if ro is None else ro,
+            None if isinstance(graph, pyoxigraph.DefaultGraph) else known(graph) or convert(graph),
+        )
