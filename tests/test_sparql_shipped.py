@@ -124,3 +124,13 @@ def test_the_command_line_answers_a_named_question_without_the_heavy_modules() -
     assert header == "hero,hero_label,country,country_label,award_year,documents"
     assert len(rows) == 7
     assert rows[0].startswith("https://w3id.org/graphkit/id/imelda-poole,Sister Imelda Poole,")
+
+
+def test_a_shipped_query_that_fails_its_check_is_named(tmp_path: Path, monkeypatch) -> None:
+    import graphkit.sparql.shipped as shipped
+
+    broken = tmp_path / "broken.rq"
+    broken.write_text("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }\n", encoding="utf-8")
+    monkeypatch.setattr(shipped, "shipped_query_files", lambda: [broken])
+    with pytest.raises(UnsafeQueryError, match=r"broken\.rq: SERVICE"):
+        shipped.index_of_checks()

@@ -66,13 +66,17 @@ def index_of_checks() -> dict[str, Any]:
     UnsafeQueryError, QueryError
         If a shipped query does not pass the check.
     """
+    from graphkit.errors import QueryError
     from graphkit.sparql.safety import check_query
     from graphkit.vocab.namespaces import PREFIXES
 
     queries = {}
     for path in shipped_query_files():
         text = path.read_text(encoding="utf-8")
-        checked = check_query(text, prefixes=PREFIXES)  # prefixes given: never the index itself
+        try:
+            checked = check_query(text, prefixes=PREFIXES)  # prefixes given: never the index itself
+        except QueryError as exc:
+            raise type(exc)(f"{path}: {exc}") from None  # unsafe stays unsafe
         if checked.text != text:
             raise ValueError(f"{path}: a shipped query must be normalised text (LF line ends)")
         queries[path.relative_to(_PACKAGE).as_posix()] = {
@@ -135,4 +139,11 @@ def shipped_check(text: str) -> CheckedQuery | None:
 
 
 if __name__ == "__main__":
-    print(f"wrote {write_index()}")
+    import sys
+
+    from graphkit.errors import GraphkitError
+
+    try:
+        print(f"wrote {write_index()}")
+    except (GraphkitError, ValueError) as exc:  # a shipped query that does not pass: say which, once
+        sys.exit(f"error: {exc}")
